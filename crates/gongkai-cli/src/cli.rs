@@ -1,0 +1,63 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// gongkai — 政府信息公开 (government information disclosure): annual reports,
+/// applications and the public portal.
+#[derive(Debug, Parser)]
+#[command(name = "gongkai", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The top-level commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Annual reports (政府信息公开工作年度报告): check, render, create.
+    #[command(subcommand)]
+    Report(ReportCommand),
+}
+
+/// `gongkai report …`
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Check every consistency rule (勾稽关系); exit 0 clean, 1 errors, 2 unusable input.
+    Check {
+        /// The report as canonical JSON (gongkai.annual-report/1).
+        file: PathBuf,
+        /// The same agency's report for the previous year, for the cross-year rules (R6–R8).
+        #[arg(long)]
+        previous: Option<PathBuf>,
+        /// Print findings as JSON (same as `--format json`).
+        #[arg(long)]
+        json: bool,
+        /// How to print findings.
+        #[arg(long, value_enum, default_value_t = FindingsFormat::Text)]
+        format: FindingsFormat,
+    },
+    /// Create an empty, valid report skeleton in the year's official format.
+    New {
+        /// The agency's name as it will be printed (e.g. 某县某局).
+        #[arg(long)]
+        agency: String,
+        /// The reporting year.
+        #[arg(long, value_parser = clap::value_parser!(i32).range(2008..=2100))]
+        year: i32,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+}
+
+/// How findings are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FindingsFormat {
+    /// Lines for people.
+    Text,
+    /// A JSON document for tools.
+    Json,
+}
