@@ -20,6 +20,25 @@ pub enum Command {
     /// Annual reports (政府信息公开工作年度报告): check, render, create.
     #[command(subcommand)]
     Report(ReportCommand),
+    /// The national working-day calendar used for statutory deadlines.
+    #[command(subcommand)]
+    Calendar(CalendarCommand),
+}
+
+/// `gongkai calendar …`
+#[derive(Debug, Subcommand)]
+pub enum CalendarCommand {
+    /// Print the date that is N working days after DATE, counting from the next day
+    /// (as officers compute due dates: received 2024-09-27, 20 working days → due date).
+    WorkdaysAfter {
+        /// The starting day (YYYY-MM-DD), e.g. the day an application was received.
+        date: String,
+        /// How many working days.
+        days: u32,
+        /// A calendar file of local deviations in the holiday-cn JSON format.
+        #[arg(long)]
+        overrides: Option<PathBuf>,
+    },
 }
 
 /// `gongkai report …`
@@ -38,6 +57,17 @@ pub enum ReportCommand {
         /// How to print findings.
         #[arg(long, value_enum, default_value_t = FindingsFormat::Text)]
         format: FindingsFormat,
+    },
+    /// Render the report in the official layout (HTML, Markdown, DOCX, XLSX).
+    Render {
+        /// The report as canonical JSON.
+        file: PathBuf,
+        /// Output format: html, md, docx or xlsx (default: from the output file's extension).
+        #[arg(long = "to")]
+        to: Option<gongkai_render::OutputFormat>,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
     /// Create an empty, valid report skeleton in the year's official format.
     New {

@@ -4,12 +4,21 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn gongkai(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gongkai")).args(args).output().expect("the binary runs")
+    Command::new(env!("CARGO_BIN_EXE_gongkai"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
 }
 
 fn corpus(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus").join(name);
-    assert!(path.exists(), "the shared corpus is required at {} (CI has it beside the project)", path.display());
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/corpus")
+        .join(name);
+    assert!(
+        path.exists(),
+        "the shared corpus is required at {} (CI has it beside the project)",
+        path.display()
+    );
     path.to_string_lossy().into_owned()
 }
 
@@ -26,33 +35,62 @@ fn stdout(output: &Output) -> String {
 
 #[test]
 fn check_exit_codes_follow_the_findings() {
-    let clean = gongkai(&["report", "check", &corpus("002_21925bfca89cb37b.expected.json")]);
+    let clean = gongkai(&[
+        "report",
+        "check",
+        &corpus("002_21925bfca89cb37b.expected.json"),
+    ]);
     assert_eq!(clean.status.code(), Some(0), "{}", stdout(&clean));
     assert!(stdout(&clean).contains("未发现问题"));
 
-    let warnings_only = gongkai(&["report", "check", &corpus("hongze-district-2024.expected.json")]);
+    let warnings_only = gongkai(&[
+        "report",
+        "check",
+        &corpus("hongze-district-2024.expected.json"),
+    ]);
     assert_eq!(warnings_only.status.code(), Some(0));
     assert!(stdout(&warnings_only).contains("L1-layout-deviation"));
 
-    let errors = gongkai(&["report", "check", &corpus("hongze-district-2023.expected.json")]);
+    let errors = gongkai(&[
+        "report",
+        "check",
+        &corpus("hongze-district-2023.expected.json"),
+    ]);
     assert_eq!(errors.status.code(), Some(1));
     let text = stdout(&errors);
-    assert!(text.contains("行政复议：结果维持(10)+结果纠正(1)+其他结果(0)+尚未审结(0)=11，但总计为0"), "{text}");
+    assert!(
+        text.contains("行政复议：结果维持(10)+结果纠正(1)+其他结果(0)+尚未审结(0)=11，但总计为0"),
+        "{text}"
+    );
     assert!(text.contains("共 2 个错误"), "{text}");
 }
 
 #[test]
 fn check_json_lists_findings_with_codes_cells_and_values() {
-    let output = gongkai(&["report", "check", "--json", &corpus("hongze-district-2023.expected.json")]);
+    let output = gongkai(&[
+        "report",
+        "check",
+        "--json",
+        &corpus("hongze-district-2023.expected.json"),
+    ]);
     assert_eq!(output.status.code(), Some(1));
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON output");
     assert_eq!(json["summary"]["errors"], 2);
-    let errors: Vec<&serde_json::Value> =
-        json["findings"].as_array().expect("findings").iter().filter(|f| f["severity"] == "error").collect();
+    let errors: Vec<&serde_json::Value> = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .collect();
     assert_eq!(errors[0]["code"], "R4-review-sum");
     assert_eq!(errors[0]["expected"], 11);
     assert_eq!(errors[0]["actual"], 0);
-    assert!(errors[0]["cells"].as_array().expect("cells").contains(&"reviews.reconsideration.total".into()));
+    assert!(
+        errors[0]["cells"]
+            .as_array()
+            .expect("cells")
+            .contains(&"reviews.reconsideration.total".into())
+    );
 }
 
 #[test]
@@ -70,7 +108,11 @@ fn check_with_previous_year_applies_cross_year_rules() {
         "--previous",
         previous.to_str().expect("utf-8 path"),
     ]);
-    assert!(stdout(&output).contains("R6-carry-over"), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("R6-carry-over"),
+        "{}",
+        stdout(&output)
+    );
 }
 
 #[test]
@@ -96,19 +138,33 @@ fn bad_input_exits_2_and_names_the_key() {
         let output = gongkai(&["report", "check", path.to_str().expect("utf-8 path")]);
         assert_eq!(output.status.code(), Some(2), "{name}");
         let stderr = String::from_utf8_lossy(&output.stderr);
-        assert!(stderr.contains(expected) && stderr.contains(name), "{name}: {stderr}");
+        assert!(
+            stderr.contains(expected) && stderr.contains(name),
+            "{name}: {stderr}"
+        );
     }
     std::fs::write(dir.join("gbk.json"), [0xd6u8, 0xd0, 0xce, 0xc4]).expect("write");
-    let output = gongkai(&["report", "check", dir.join("gbk.json").to_str().expect("utf-8 path")]);
+    let output = gongkai(&[
+        "report",
+        "check",
+        dir.join("gbk.json").to_str().expect("utf-8 path"),
+    ]);
     assert_eq!(output.status.code(), Some(2));
-    let missing = gongkai(&["report", "check", dir.join("missing.json").to_str().expect("utf-8 path")]);
+    let missing = gongkai(&[
+        "report",
+        "check",
+        dir.join("missing.json").to_str().expect("utf-8 path"),
+    ]);
     assert_eq!(missing.status.code(), Some(2));
 }
 
 #[test]
 fn new_writes_a_valid_skeleton_in_the_years_format() {
     let dir = temp_dir("new");
-    for (year, format, row) in [(2025, "gb2021", "other_unpaid_fee"), (2020, "gb2019", "other")] {
+    for (year, format, row) in [
+        (2025, "gb2021", "other_unpaid_fee"),
+        (2020, "gb2019", "other"),
+    ] {
         let path = dir.join(format!("{year}.json"));
         let output = gongkai(&[
             "report",
@@ -121,7 +177,8 @@ fn new_writes_a_valid_skeleton_in_the_years_format() {
             path.to_str().expect("utf-8 path"),
         ]);
         assert_eq!(output.status.code(), Some(0));
-        let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).expect("written")).expect("json");
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&path).expect("written")).expect("json");
         assert_eq!(json["format"], format);
         assert_eq!(json["agency"], "某县某局");
         assert_eq!(json["applications"][row]["total"], 0);
@@ -131,4 +188,75 @@ fn new_writes_a_valid_skeleton_in_the_years_format() {
     }
     let bad_year = gongkai(&["report", "new", "--agency", "某局", "--year", "1900"]);
     assert_eq!(bad_year.status.code(), Some(2));
+}
+
+#[test]
+fn render_writes_every_format_and_nothing_on_bad_input() {
+    let dir = temp_dir("render");
+    let report = corpus("huaian-city-gov-2024.expected.json");
+    for (format, magic) in [
+        ("html", &b"<!DOCTYPE html>"[..]),
+        ("md", &b"# "[..]),
+        ("docx", &b"PK"[..]),
+        ("xlsx", &b"PK"[..]),
+    ] {
+        let out = dir.join(format!("report.{format}"));
+        let output = gongkai(&[
+            "report",
+            "render",
+            &report,
+            "--to",
+            format,
+            "-o",
+            out.to_str().expect("utf-8"),
+        ]);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{format}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let bytes = std::fs::read(&out).expect("written");
+        assert!(bytes.starts_with(magic), "{format}");
+    }
+    let html = std::fs::read_to_string(dir.join("report.html")).expect("html");
+    assert!(html.contains("淮安市人民政府") && html.contains("3119"));
+
+    // The format may also come from the output file's extension.
+    let by_extension = dir.join("by-extension.md");
+    let output = gongkai(&[
+        "report",
+        "render",
+        &report,
+        "-o",
+        by_extension.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+
+    let bad = dir.join("bad.json");
+    std::fs::write(
+        &bad,
+        r#"{"schema":"gongkai.annual-report/1","year":2023,"reviews":{"nope":{}}}"#,
+    )
+    .expect("write");
+    let target = dir.join("never.docx");
+    let output = gongkai(&[
+        "report",
+        "render",
+        bad.to_str().expect("utf-8"),
+        "-o",
+        target.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("reviews.nope"));
+    assert!(!target.exists(), "nothing is written for unusable input");
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .expect("dir")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains("partial"))
+        .collect();
+    assert!(leftovers.is_empty());
+
+    let unknown = gongkai(&["report", "render", &report, "--to", "pdfx"]);
+    assert_eq!(unknown.status.code(), Some(2));
 }

@@ -14,14 +14,21 @@ fn corpus_dir() -> PathBuf {
 fn expected_files() -> Vec<PathBuf> {
     let dir = corpus_dir();
     let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| {
-        panic!("the shared corpus is required at {} ({e}); CI always has it beside the project", dir.display())
+        panic!(
+            "the shared corpus is required at {} ({e}); CI always has it beside the project",
+            dir.display()
+        )
     });
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.to_string_lossy().ends_with(".expected.json"))
         .collect();
     files.sort();
-    assert!(files.len() >= 6, "expected at least 6 corpus reports in {}", dir.display());
+    assert!(
+        files.len() >= 6,
+        "expected at least 6 corpus reports in {}",
+        dir.display()
+    );
     files
 }
 
@@ -50,14 +57,23 @@ fn only_hongze_2023_has_errors_and_exactly_its_two_wrong_review_totals() {
         let (_, report) = load(&path);
         let findings = validate(&report);
         let errors: Vec<_> = findings.iter().filter(|f| f.is_error()).collect();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
         if name.starts_with("hongze-district-2023") {
-            let cells: Vec<CellKey> = errors.iter().map(|f| *f.cells.last().expect("cells")).collect();
+            let cells: Vec<CellKey> = errors
+                .iter()
+                .map(|f| *f.cells.last().expect("cells"))
+                .collect();
             assert_eq!(
                 cells,
                 vec![
                     CellKey::Review(ReviewGroup::Reconsideration, ReviewColumn::Total),
-                    CellKey::Review(ReviewGroup::LitigationAfterReconsideration, ReviewColumn::Total),
+                    CellKey::Review(
+                        ReviewGroup::LitigationAfterReconsideration,
+                        ReviewColumn::Total
+                    ),
                 ],
                 "{errors:#?}"
             );
@@ -73,15 +89,27 @@ fn only_hongze_2023_has_errors_and_exactly_its_two_wrong_review_totals() {
 #[test]
 fn hongze_single_other_row_is_a_layout_warning() {
     for path in expected_files() {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_owned();
         if !name.starts_with("hongze-district") {
             continue;
         }
         let (_, report) = load(&path);
         let findings = validate(&report);
-        let layout: Vec<_> = findings.iter().filter(|f| f.code == FindingCode::LayoutDeviation).collect();
+        let layout: Vec<_> = findings
+            .iter()
+            .filter(|f| f.code == FindingCode::LayoutDeviation)
+            .collect();
         assert_eq!(layout.len(), 1, "{name}: {findings:#?}");
         assert_eq!(layout[0].severity, Severity::Warning);
-        assert!(layout[0].cells.iter().all(|k| matches!(k, CellKey::Application(ApplicationRow::Other, _))));
+        assert!(
+            layout[0]
+                .cells
+                .iter()
+                .all(|k| matches!(k, CellKey::Application(ApplicationRow::Other, _)))
+        );
     }
 }

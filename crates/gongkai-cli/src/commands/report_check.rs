@@ -11,7 +11,11 @@ use crate::exit::{Failure, Outcome};
 use crate::output::write_stdout;
 
 /// Checks the report (and the previous year's, when given) and prints the findings.
-pub fn run(file: &Path, previous: Option<&Path>, format: FindingsFormat) -> Result<Outcome, Failure> {
+pub fn run(
+    file: &Path,
+    previous: Option<&Path>,
+    format: FindingsFormat,
+) -> Result<Outcome, Failure> {
     let report = super::source::read_report(file)?;
     let findings = match previous {
         Some(path) => validate_with_previous(&report, &super::source::read_report(path)?),
@@ -23,7 +27,11 @@ pub fn run(file: &Path, previous: Option<&Path>, format: FindingsFormat) -> Resu
         FindingsFormat::Json => json_output(file, &report, &findings, summary),
     };
     write_stdout(text.as_bytes())?;
-    Ok(if summary.errors > 0 { Outcome::ReportHasErrors } else { Outcome::Clean })
+    Ok(if summary.errors > 0 {
+        Outcome::ReportHasErrors
+    } else {
+        Outcome::Clean
+    })
 }
 
 fn title(report: &Report) -> String {
@@ -39,7 +47,12 @@ fn title(report: &Report) -> String {
 fn text_output(report: &Report, findings: &[Finding], summary: Summary) -> String {
     let mut out = format!("{}\n", title(report));
     for finding in findings {
-        out.push_str(&format!("{} [{}] {}\n", finding.severity.label(), finding.code.code(), finding.message));
+        out.push_str(&format!(
+            "{} [{}] {}\n",
+            finding.severity.label(),
+            finding.code.code(),
+            finding.message
+        ));
         if !finding.cells.is_empty() {
             let cells: Vec<String> = finding.cells.iter().map(|c| c.to_string()).collect();
             out.push_str(&format!("    单元格：{}\n", cells.join(", ")));

@@ -74,7 +74,10 @@ impl ApplicantColumn {
 
     /// Whether the column sits under the group header 法人或其他组织.
     pub fn is_organisation(self) -> bool {
-        !matches!(self, ApplicantColumn::NaturalPerson | ApplicantColumn::Total)
+        !matches!(
+            self,
+            ApplicantColumn::NaturalPerson | ApplicantColumn::Total
+        )
     }
 
     /// The key's inverse.
@@ -88,7 +91,8 @@ pub const ORGANISATION_GROUP_LABEL: &str = "法人或其他组织";
 /// The printed header over all applicant columns.
 pub const APPLICANT_HEADER_LABEL: &str = "申请人情况";
 /// The top-left cell of table 三, which states rule R1.
-pub const BALANCE_NOTE: &str = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
+pub const BALANCE_NOTE: &str =
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
 /// The group header row 三 that carries no numbers.
 pub const RESULTS_GROUP_LABEL: &str = "三、本年度办理结果";
 
@@ -116,7 +120,9 @@ impl OutcomeGroup {
     pub fn label(self) -> &'static str {
         match self {
             OutcomeGroup::Granted => "（一）予以公开",
-            OutcomeGroup::PartiallyGranted => "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+            OutcomeGroup::PartiallyGranted => {
+                "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+            }
             OutcomeGroup::Denied => "（三）不予公开",
             OutcomeGroup::Unavailable => "（四）无法提供",
             OutcomeGroup::NotProcessed => "（五）不予处理",
@@ -208,7 +214,10 @@ impl ApplicationRow {
 
     /// The rows of `format`'s official layout, in printed order.
     pub fn of_format(format: Format) -> impl Iterator<Item = ApplicationRow> {
-        ApplicationRow::ALL.iter().copied().filter(move |r| r.in_format(format))
+        ApplicationRow::ALL
+            .iter()
+            .copied()
+            .filter(move |r| r.in_format(format))
     }
 
     /// Whether the row counts applications closed with one outcome, i.e. it is
@@ -238,7 +247,11 @@ mod tests {
         assert_eq!(ApplicationRow::of_format(Format::Gb2019).count(), 23);
         assert_eq!(ApplicationRow::of_format(Format::Gb2021).count(), 25);
         // 20 rows under 三 in A, 22 in B (the rowspan of real HTML reports).
-        let under_results = |f| ApplicationRow::of_format(f).filter(|r| r.group().is_some()).count();
+        let under_results = |f| {
+            ApplicationRow::of_format(f)
+                .filter(|r| r.group().is_some())
+                .count()
+        };
         assert_eq!(under_results(Format::Gb2019), 20);
         assert_eq!(under_results(Format::Gb2021), 22);
     }
@@ -255,7 +268,10 @@ mod tests {
 
     #[test]
     fn full_label_prefixes_the_group() {
-        assert_eq!(ApplicationRow::DeniedStateSecret.full_label(), "（三）不予公开 1.属于国家秘密");
+        assert_eq!(
+            ApplicationRow::DeniedStateSecret.full_label(),
+            "（三）不予公开 1.属于国家秘密"
+        );
         assert_eq!(ApplicationRow::Granted.full_label(), "（一）予以公开");
         assert_eq!(ApplicationRow::TotalProcessed.full_label(), "（七）总计");
     }

@@ -33,7 +33,9 @@ impl CellKey {
     /// “三（三）不予公开 1.属于国家秘密·自然人”.
     pub fn label(self, format: Format) -> String {
         match self {
-            CellKey::Proactive(row, field) => format!("{}·{}", row.label(format), field.label(format)),
+            CellKey::Proactive(row, field) => {
+                format!("{}·{}", row.label(format), field.label(format))
+            }
             CellKey::Application(row, col) => format!("{}·{}", row.full_label(), col.label()),
             CellKey::Review(group, col) => format!("{}·{}", group.full_label(), col.label()),
         }
@@ -41,14 +43,21 @@ impl CellKey {
 
     /// Every key that the official layout of `format` prints, in printed order.
     pub fn of_format(format: Format) -> Vec<CellKey> {
-        let proactive = ProactiveRow::ALL
-            .into_iter()
-            .flat_map(|row| row.fields(format).iter().map(move |&field| CellKey::Proactive(row, field)));
-        let applications = ApplicationRow::of_format(format)
-            .flat_map(|row| ApplicantColumn::ALL.into_iter().map(move |col| CellKey::Application(row, col)));
-        let reviews = ReviewGroup::ALL
-            .into_iter()
-            .flat_map(|group| ReviewColumn::ALL.into_iter().map(move |col| CellKey::Review(group, col)));
+        let proactive = ProactiveRow::ALL.into_iter().flat_map(|row| {
+            row.fields(format)
+                .iter()
+                .map(move |&field| CellKey::Proactive(row, field))
+        });
+        let applications = ApplicationRow::of_format(format).flat_map(|row| {
+            ApplicantColumn::ALL
+                .into_iter()
+                .map(move |col| CellKey::Application(row, col))
+        });
+        let reviews = ReviewGroup::ALL.into_iter().flat_map(|group| {
+            ReviewColumn::ALL
+                .into_iter()
+                .map(move |col| CellKey::Review(group, col))
+        });
         proactive.chain(applications).chain(reviews).collect()
     }
 }
@@ -74,14 +83,17 @@ impl FromStr for CellKey {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let unknown = || UnknownCellKey(s.to_owned());
         let mut parts = s.split('.');
-        let (Some(table), Some(row), Some(col), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+        let (Some(table), Some(row), Some(col), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
         else {
             return Err(unknown());
         };
         match table {
             "proactive" => {
                 let row = ProactiveRow::from_key(row).ok_or_else(unknown)?;
-                let field = ProactiveField::from_key(col).filter(|&f| row.accepts_field(f)).ok_or_else(unknown)?;
+                let field = ProactiveField::from_key(col)
+                    .filter(|&f| row.accepts_field(f))
+                    .ok_or_else(unknown)?;
                 Ok(CellKey::Proactive(row, field))
             }
             "applications" => Ok(CellKey::Application(

@@ -20,7 +20,11 @@ impl Format {
 
     /// The format prescribed for reports on `year`.
     pub fn for_year(year: i32) -> Format {
-        if year <= 2020 { Format::Gb2019 } else { Format::Gb2021 }
+        if year <= 2020 {
+            Format::Gb2019
+        } else {
+            Format::Gb2021
+        }
     }
 
     /// The key used in canonical JSON (`"gb2019"`, `"gb2021"`).

@@ -96,22 +96,29 @@ impl Report {
 
     /// Whether any cell of the table-三 row is printed.
     pub fn has_application_row(&self, row: ApplicationRow) -> bool {
-        ApplicantColumn::ALL.into_iter().any(|c| self.cells.contains_key(&CellKey::Application(row, c)))
+        ApplicantColumn::ALL
+            .into_iter()
+            .any(|c| self.cells.contains_key(&CellKey::Application(row, c)))
     }
 
     /// Whether any cell of the table-二 row is printed.
     pub fn has_proactive_row(&self, row: ProactiveRow) -> bool {
-        self.cells.keys().any(|k| matches!(k, CellKey::Proactive(r, _) if *r == row))
+        self.cells
+            .keys()
+            .any(|k| matches!(k, CellKey::Proactive(r, _) if *r == row))
     }
 
     /// Whether every printed cell of the table-三 row is blank (true also when not printed).
     pub fn application_row_is_blank(&self, row: ApplicationRow) -> bool {
-        ApplicantColumn::ALL.into_iter().all(|c| self.value(CellKey::Application(row, c)).is_none())
+        ApplicantColumn::ALL
+            .into_iter()
+            .all(|c| self.value(CellKey::Application(row, c)).is_none())
     }
 
     /// A table-三 value, blank and unprinted read as 0 (for sums; blanks are flagged elsewhere).
     pub fn application_count(&self, row: ApplicationRow, col: ApplicantColumn) -> Decimal {
-        self.value(CellKey::Application(row, col)).unwrap_or_default()
+        self.value(CellKey::Application(row, col))
+            .unwrap_or_default()
     }
 
     /// A table-四 value, blank and unprinted read as 0.
@@ -126,7 +133,10 @@ impl Report {
 
     /// Sets the narrative text of `section`.
     pub fn set_narrative(&mut self, section: Section, text: String) {
-        let narrative = self.extra.entry("narrative").or_insert_with(|| Value::Object(Map::new()));
+        let narrative = self
+            .extra
+            .entry("narrative")
+            .or_insert_with(|| Value::Object(Map::new()));
         if !narrative.is_object() {
             *narrative = Value::Object(Map::new());
         }

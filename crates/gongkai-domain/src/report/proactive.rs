@@ -99,9 +99,10 @@ impl ProactiveRow {
                 | ProactiveRow::Coercion,
                 Format::Gb2019,
             ) => &[PreviousItems, Change, Decisions],
-            (ProactiveRow::Licensing | ProactiveRow::Penalty | ProactiveRow::Coercion, Format::Gb2021) => {
-                &[Decisions]
-            }
+            (
+                ProactiveRow::Licensing | ProactiveRow::Penalty | ProactiveRow::Coercion,
+                Format::Gb2021,
+            ) => &[Decisions],
             (ProactiveRow::Fees, Format::Gb2019) => &[PreviousItems, Change],
             (ProactiveRow::Fees, Format::Gb2021) => &[AmountWanYuan],
             (ProactiveRow::Procurement, Format::Gb2019) => &[Items, AmountYuan],
@@ -239,18 +240,45 @@ impl ProactiveBlock {
 pub const CONTENT_LABEL: &str = "信息内容";
 
 const BLOCKS_2019: [ProactiveBlock; 5] = [
-    ProactiveBlock { caption: "第二十条第（一）项", rows: &[ProactiveRow::Rules, ProactiveRow::NormativeDocuments] },
-    ProactiveBlock { caption: "第二十条第（五）项", rows: &[ProactiveRow::Licensing, ProactiveRow::OtherManagement] },
-    ProactiveBlock { caption: "第二十条第（六）项", rows: &[ProactiveRow::Penalty, ProactiveRow::Coercion] },
-    ProactiveBlock { caption: "第二十条第（八）项", rows: &[ProactiveRow::Fees] },
-    ProactiveBlock { caption: "第二十条第（九）项", rows: &[ProactiveRow::Procurement] },
+    ProactiveBlock {
+        caption: "第二十条第（一）项",
+        rows: &[ProactiveRow::Rules, ProactiveRow::NormativeDocuments],
+    },
+    ProactiveBlock {
+        caption: "第二十条第（五）项",
+        rows: &[ProactiveRow::Licensing, ProactiveRow::OtherManagement],
+    },
+    ProactiveBlock {
+        caption: "第二十条第（六）项",
+        rows: &[ProactiveRow::Penalty, ProactiveRow::Coercion],
+    },
+    ProactiveBlock {
+        caption: "第二十条第（八）项",
+        rows: &[ProactiveRow::Fees],
+    },
+    ProactiveBlock {
+        caption: "第二十条第（九）项",
+        rows: &[ProactiveRow::Procurement],
+    },
 ];
 
 const BLOCKS_2021: [ProactiveBlock; 4] = [
-    ProactiveBlock { caption: "第二十条第（一）项", rows: &[ProactiveRow::Rules, ProactiveRow::NormativeDocuments] },
-    ProactiveBlock { caption: "第二十条第（五）项", rows: &[ProactiveRow::Licensing] },
-    ProactiveBlock { caption: "第二十条第（六）项", rows: &[ProactiveRow::Penalty, ProactiveRow::Coercion] },
-    ProactiveBlock { caption: "第二十条第（八）项", rows: &[ProactiveRow::Fees] },
+    ProactiveBlock {
+        caption: "第二十条第（一）项",
+        rows: &[ProactiveRow::Rules, ProactiveRow::NormativeDocuments],
+    },
+    ProactiveBlock {
+        caption: "第二十条第（五）项",
+        rows: &[ProactiveRow::Licensing],
+    },
+    ProactiveBlock {
+        caption: "第二十条第（六）项",
+        rows: &[ProactiveRow::Penalty, ProactiveRow::Coercion],
+    },
+    ProactiveBlock {
+        caption: "第二十条第（八）项",
+        rows: &[ProactiveRow::Fees],
+    },
 ];
 
 /// The blocks of table 二 in `format`'s official layout.
@@ -266,7 +294,11 @@ mod tests {
     use super::*;
 
     fn cell_count(format: Format) -> usize {
-        proactive_blocks(format).iter().flat_map(|b| b.rows).map(|r| r.fields(format).len()).sum()
+        proactive_blocks(format)
+            .iter()
+            .flat_map(|b| b.rows)
+            .map(|r| r.fields(format).len())
+            .sum()
     }
 
     #[test]

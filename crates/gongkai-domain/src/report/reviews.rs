@@ -13,8 +13,11 @@ pub enum ReviewGroup {
 
 impl ReviewGroup {
     /// The groups in printed order.
-    pub const ALL: [ReviewGroup; 3] =
-        [ReviewGroup::Reconsideration, ReviewGroup::LitigationDirect, ReviewGroup::LitigationAfterReconsideration];
+    pub const ALL: [ReviewGroup; 3] = [
+        ReviewGroup::Reconsideration,
+        ReviewGroup::LitigationDirect,
+        ReviewGroup::LitigationAfterReconsideration,
+    ];
 
     /// The canonical JSON key.
     pub fn key(self) -> &'static str {
@@ -69,12 +72,21 @@ pub enum ReviewColumn {
 
 impl ReviewColumn {
     /// The columns in printed order.
-    pub const ALL: [ReviewColumn; 5] =
-        [ReviewColumn::Upheld, ReviewColumn::Corrected, ReviewColumn::Other, ReviewColumn::Pending, ReviewColumn::Total];
+    pub const ALL: [ReviewColumn; 5] = [
+        ReviewColumn::Upheld,
+        ReviewColumn::Corrected,
+        ReviewColumn::Other,
+        ReviewColumn::Pending,
+        ReviewColumn::Total,
+    ];
 
     /// The four columns that add up to the total.
-    pub const PARTS: [ReviewColumn; 4] =
-        [ReviewColumn::Upheld, ReviewColumn::Corrected, ReviewColumn::Other, ReviewColumn::Pending];
+    pub const PARTS: [ReviewColumn; 4] = [
+        ReviewColumn::Upheld,
+        ReviewColumn::Corrected,
+        ReviewColumn::Other,
+        ReviewColumn::Pending,
+    ];
 
     /// The canonical JSON key.
     pub fn key(self) -> &'static str {

@@ -3,7 +3,9 @@
 use rust_decimal::Decimal;
 
 use super::finding::{Finding, FindingCode, Severity};
-use crate::report::{ApplicantColumn, ApplicationRow, CellKey, OutcomeGroup, Report, ReviewColumn, ReviewGroup};
+use crate::report::{
+    ApplicantColumn, ApplicationRow, CellKey, OutcomeGroup, Report, ReviewColumn, ReviewGroup,
+};
 
 pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
     balance(report, findings);
@@ -23,9 +25,16 @@ struct Sum {
 
 impl Sum {
     fn of(report: &Report, terms: &[(String, CellKey)]) -> Sum {
-        let mut sum = Sum { terms: String::new(), value: Decimal::ZERO, cells: Vec::new(), has_blank: false };
+        let mut sum = Sum {
+            terms: String::new(),
+            value: Decimal::ZERO,
+            cells: Vec::new(),
+            has_blank: false,
+        };
         for (label, key) in terms {
-            let Some(cell) = report.cell(*key) else { continue };
+            let Some(cell) = report.cell(*key) else {
+                continue;
+            };
             if !sum.terms.is_empty() {
                 sum.terms.push('+');
             }
@@ -51,7 +60,11 @@ impl Sum {
 }
 
 fn blank_note(sums: &[&Sum]) -> &'static str {
-    if sums.iter().any(|s| s.has_blank) { "（空白单元格按0计）" } else { "" }
+    if sums.iter().any(|s| s.has_blank) {
+        "（空白单元格按0计）"
+    } else {
+        ""
+    }
 }
 
 fn all_blank(report: &Report, keys: &[CellKey]) -> bool {
@@ -63,13 +76,26 @@ fn balance(report: &Report, findings: &mut Vec<Finding>) {
     use ApplicationRow::*;
     for col in ApplicantColumn::ALL {
         let key = |row| CellKey::Application(row, col);
-        let left = Sum::of(report, &[("本年新收".into(), key(NewReceived)), ("上年结转".into(), key(CarriedOver))]);
+        let left = Sum::of(
+            report,
+            &[
+                ("本年新收".into(), key(NewReceived)),
+                ("上年结转".into(), key(CarriedOver)),
+            ],
+        );
         let right = Sum::of(
             report,
-            &[("办理结果总计".into(), key(TotalProcessed)), ("结转下年度".into(), key(CarriedForward))],
+            &[
+                ("办理结果总计".into(), key(TotalProcessed)),
+                ("结转下年度".into(), key(CarriedForward)),
+            ],
         );
         let cells: Vec<CellKey> = left.cells.iter().chain(&right.cells).copied().collect();
-        if left.cells.is_empty() || right.cells.is_empty() || all_blank(report, &cells) || left.value == right.value {
+        if left.cells.is_empty()
+            || right.cells.is_empty()
+            || all_blank(report, &cells)
+            || left.value == right.value
+        {
             continue;
         }
         findings.push(Finding {
@@ -97,7 +123,9 @@ fn applicant_sums(report: &Report, findings: &mut Vec<Finding>) {
             continue;
         }
         let total_key = CellKey::Application(row, ApplicantColumn::Total);
-        let Some(total) = report.cell(total_key) else { continue };
+        let Some(total) = report.cell(total_key) else {
+            continue;
+        };
         let parts: Vec<(String, CellKey)> = ApplicantColumn::APPLICANTS
             .iter()
             .map(|&c| (c.label().to_owned(), CellKey::Application(row, c)))
@@ -131,8 +159,14 @@ fn applicant_sums(report: &Report, findings: &mut Vec<Finding>) {
 /// 2021 sub-rows when they carry numbers and from the single 2019 row otherwise
 /// (2021 reports that still print the single row).
 fn outcome_rows(report: &Report) -> Vec<ApplicationRow> {
-    let other_subrows = [ApplicationRow::OtherOverdueCorrection, ApplicationRow::OtherUnpaidFee, ApplicationRow::OtherOther];
-    let subrows_carry_numbers = other_subrows.iter().any(|&r| !report.application_row_is_blank(r));
+    let other_subrows = [
+        ApplicationRow::OtherOverdueCorrection,
+        ApplicationRow::OtherUnpaidFee,
+        ApplicationRow::OtherOther,
+    ];
+    let subrows_carry_numbers = other_subrows
+        .iter()
+        .any(|&r| !report.application_row_is_blank(r));
     ApplicationRow::ALL
         .iter()
         .copied()
@@ -155,7 +189,9 @@ fn outcome_sums(report: &Report, findings: &mut Vec<Finding>) {
     let rows = outcome_rows(report);
     for col in ApplicantColumn::ALL {
         let total_key = CellKey::Application(ApplicationRow::TotalProcessed, col);
-        let Some(total) = report.cell(total_key) else { continue };
+        let Some(total) = report.cell(total_key) else {
+            continue;
+        };
         let parts: Vec<(String, CellKey)> = rows
             .iter()
             .map(|&r| (short_outcome_label(r), CellKey::Application(r, col)))
@@ -167,7 +203,12 @@ fn outcome_sums(report: &Report, findings: &mut Vec<Finding>) {
         }
         let nonzero: Vec<String> = parts
             .iter()
-            .filter_map(|(label, key)| report.value(*key).filter(|v| !v.is_zero()).map(|v| format!("{label}({v})")))
+            .filter_map(|(label, key)| {
+                report
+                    .value(*key)
+                    .filter(|v| !v.is_zero())
+                    .map(|v| format!("{label}({v})"))
+            })
             .collect();
         let mut cells = sum.cells.clone();
         cells.push(total_key);
@@ -181,7 +222,11 @@ fn outcome_sums(report: &Report, findings: &mut Vec<Finding>) {
                 "{}一列：各项办理结果之和为{}（{}），但（七）总计为{}{}",
                 col.label(),
                 sum.value,
-                if nonzero.is_empty() { "均为0".to_owned() } else { nonzero.join("+") },
+                if nonzero.is_empty() {
+                    "均为0".to_owned()
+                } else {
+                    nonzero.join("+")
+                },
                 total.map_or("空白".to_owned(), |v| v.to_string()),
                 blank_note(&[&sum])
             ),
@@ -192,7 +237,11 @@ fn outcome_sums(report: &Report, findings: &mut Vec<Finding>) {
 /// “（三）1” style labels keep R3 messages short.
 fn short_outcome_label(row: ApplicationRow) -> String {
     let group = row.group().map(OutcomeGroup::label).unwrap_or_default();
-    let numeral: String = group.chars().take_while(|&c| c != '）').chain(['）']).collect();
+    let numeral: String = group
+        .chars()
+        .take_while(|&c| c != '）')
+        .chain(['）'])
+        .collect();
     match row.label().split_once('.') {
         Some((n, _)) => format!("{numeral}{n}"),
         None => numeral,
@@ -203,9 +252,13 @@ fn short_outcome_label(row: ApplicationRow) -> String {
 fn review_sums(report: &Report, findings: &mut Vec<Finding>) {
     for group in ReviewGroup::ALL {
         let total_key = CellKey::Review(group, ReviewColumn::Total);
-        let Some(total) = report.cell(total_key) else { continue };
-        let parts: Vec<(String, CellKey)> =
-            ReviewColumn::PARTS.iter().map(|&c| (c.label().to_owned(), CellKey::Review(group, c))).collect();
+        let Some(total) = report.cell(total_key) else {
+            continue;
+        };
+        let parts: Vec<(String, CellKey)> = ReviewColumn::PARTS
+            .iter()
+            .map(|&c| (c.label().to_owned(), CellKey::Review(group, c)))
+            .collect();
         let sum = Sum::of(report, &parts);
         if sum.value == total.unwrap_or_default() {
             continue;
@@ -236,7 +289,8 @@ mod tests {
 
     fn report_2021() -> Report {
         let mut report = Report::skeleton(Some("测试局".into()), 2023);
-        let mut set = |row, col, v: i64| report.set(CellKey::Application(row, col), Some(Decimal::from(v)));
+        let mut set =
+            |row, col, v: i64| report.set(CellKey::Application(row, col), Some(Decimal::from(v)));
         use ApplicantColumn::*;
         use ApplicationRow::*;
         set(NewReceived, NaturalPerson, 180);
@@ -255,7 +309,11 @@ mod tests {
     }
 
     fn codes(report: &Report) -> Vec<&'static str> {
-        validate(report).iter().filter(|f| f.is_error()).map(|f| f.code.code()).collect()
+        validate(report)
+            .iter()
+            .filter(|f| f.is_error())
+            .map(|f| f.code.code())
+            .collect()
     }
 
     #[test]
@@ -266,75 +324,151 @@ mod tests {
     #[test]
     fn r1_balance_fails_when_carried_forward_is_wrong() {
         let mut report = report_2021();
-        let key = CellKey::Application(ApplicationRow::CarriedForward, ApplicantColumn::NaturalPerson);
+        let key = CellKey::Application(
+            ApplicationRow::CarriedForward,
+            ApplicantColumn::NaturalPerson,
+        );
         report.set(key, Some(Decimal::from(5)));
-        report.set(CellKey::Application(ApplicationRow::CarriedForward, ApplicantColumn::Total), Some(Decimal::from(5)));
+        report.set(
+            CellKey::Application(ApplicationRow::CarriedForward, ApplicantColumn::Total),
+            Some(Decimal::from(5)),
+        );
         let findings = validate(&report);
-        let r1: Vec<&Finding> = findings.iter().filter(|f| f.code == FindingCode::Balance).collect();
+        let r1: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| f.code == FindingCode::Balance)
+            .collect();
         assert_eq!(r1.len(), 2, "自然人 and 总计 columns");
         assert_eq!(
             r1[0].message,
             "自然人一列：本年新收(180)+上年结转(1)=181，但办理结果总计(175)+结转下年度(5)=180，相差1"
         );
-        assert_eq!((r1[0].expected, r1[0].actual), (Some(Decimal::from(181)), Some(Decimal::from(180))));
+        assert_eq!(
+            (r1[0].expected, r1[0].actual),
+            (Some(Decimal::from(181)), Some(Decimal::from(180)))
+        );
         assert!(r1[0].cells.contains(&key));
     }
 
     #[test]
     fn r2_applicant_sum_fails_and_names_a_blank_total() {
         let mut report = report_2021();
-        report.set(CellKey::Application(ApplicationRow::Granted, ApplicantColumn::Total), None);
+        report.set(
+            CellKey::Application(ApplicationRow::Granted, ApplicantColumn::Total),
+            None,
+        );
         let findings = validate(&report);
-        let r2 = findings.iter().find(|f| f.code == FindingCode::ApplicantSum).expect("R2 finding");
+        let r2 = findings
+            .iter()
+            .find(|f| f.code == FindingCode::ApplicantSum)
+            .expect("R2 finding");
         assert_eq!(r2.actual, None);
         assert!(r2.message.contains("但总计为空白"), "{}", r2.message);
-        assert!(findings.iter().any(|f| f.code == FindingCode::BlankCell), "blank is flagged too");
+        assert!(
+            findings.iter().any(|f| f.code == FindingCode::BlankCell),
+            "blank is flagged too"
+        );
     }
 
     #[test]
     fn r3_outcome_sum_fails_when_an_outcome_is_missing_from_the_total() {
         let mut report = report_2021();
-        report.set(CellKey::Application(ApplicationRow::OtherOther, ApplicantColumn::NaturalPerson), Some(Decimal::ONE));
-        report.set(CellKey::Application(ApplicationRow::OtherOther, ApplicantColumn::Total), Some(Decimal::ONE));
+        report.set(
+            CellKey::Application(ApplicationRow::OtherOther, ApplicantColumn::NaturalPerson),
+            Some(Decimal::ONE),
+        );
+        report.set(
+            CellKey::Application(ApplicationRow::OtherOther, ApplicantColumn::Total),
+            Some(Decimal::ONE),
+        );
         let errors = codes(&report);
         assert_eq!(errors, vec!["R3-outcome-sum", "R3-outcome-sum"]);
-        let finding = validate(&report).into_iter().find(|f| f.code == FindingCode::OutcomeSum).expect("R3");
-        assert!(finding.message.contains("（一）(100)+（四）1(75)+（六）3(1)"), "{}", finding.message);
+        let finding = validate(&report)
+            .into_iter()
+            .find(|f| f.code == FindingCode::OutcomeSum)
+            .expect("R3");
+        assert!(
+            finding
+                .message
+                .contains("（一）(100)+（四）1(75)+（六）3(1)"),
+            "{}",
+            finding.message
+        );
     }
 
     #[test]
     fn r3_reads_a_single_other_row_printed_in_a_2021_report() {
         let mut report = report_2021();
         for col in ApplicantColumn::ALL {
-            for row in [ApplicationRow::OtherOverdueCorrection, ApplicationRow::OtherUnpaidFee, ApplicationRow::OtherOther] {
+            for row in [
+                ApplicationRow::OtherOverdueCorrection,
+                ApplicationRow::OtherUnpaidFee,
+                ApplicationRow::OtherOther,
+            ] {
                 report.set(CellKey::Application(row, col), None);
             }
-            report.set(CellKey::Application(ApplicationRow::Other, col), Some(Decimal::ZERO));
+            report.set(
+                CellKey::Application(ApplicationRow::Other, col),
+                Some(Decimal::ZERO),
+            );
         }
-        report.set(CellKey::Application(ApplicationRow::Other, ApplicantColumn::NaturalPerson), Some(Decimal::ONE));
-        report.set(CellKey::Application(ApplicationRow::Other, ApplicantColumn::Total), Some(Decimal::ONE));
-        report.set(CellKey::Application(ApplicationRow::Granted, ApplicantColumn::NaturalPerson), Some(Decimal::from(99)));
-        report.set(CellKey::Application(ApplicationRow::Granted, ApplicantColumn::Total), Some(Decimal::from(99)));
+        report.set(
+            CellKey::Application(ApplicationRow::Other, ApplicantColumn::NaturalPerson),
+            Some(Decimal::ONE),
+        );
+        report.set(
+            CellKey::Application(ApplicationRow::Other, ApplicantColumn::Total),
+            Some(Decimal::ONE),
+        );
+        report.set(
+            CellKey::Application(ApplicationRow::Granted, ApplicantColumn::NaturalPerson),
+            Some(Decimal::from(99)),
+        );
+        report.set(
+            CellKey::Application(ApplicationRow::Granted, ApplicantColumn::Total),
+            Some(Decimal::from(99)),
+        );
         assert_eq!(codes(&report), Vec::<&str>::new());
     }
 
     #[test]
     fn r4_review_sum_fails_on_a_wrong_total() {
         let mut report = report_2021();
-        report.set(CellKey::Review(ReviewGroup::Reconsideration, ReviewColumn::Upheld), Some(Decimal::from(10)));
-        report.set(CellKey::Review(ReviewGroup::Reconsideration, ReviewColumn::Corrected), Some(Decimal::ONE));
+        report.set(
+            CellKey::Review(ReviewGroup::Reconsideration, ReviewColumn::Upheld),
+            Some(Decimal::from(10)),
+        );
+        report.set(
+            CellKey::Review(ReviewGroup::Reconsideration, ReviewColumn::Corrected),
+            Some(Decimal::ONE),
+        );
         let findings = validate(&report);
-        let r4 = findings.iter().find(|f| f.code == FindingCode::ReviewSum).expect("R4");
-        assert_eq!(r4.message, "行政复议：结果维持(10)+结果纠正(1)+其他结果(0)+尚未审结(0)=11，但总计为0");
-        assert_eq!((r4.expected, r4.actual), (Some(Decimal::from(11)), Some(Decimal::ZERO)));
-        report.set(CellKey::Review(ReviewGroup::Reconsideration, ReviewColumn::Total), Some(Decimal::from(11)));
+        let r4 = findings
+            .iter()
+            .find(|f| f.code == FindingCode::ReviewSum)
+            .expect("R4");
+        assert_eq!(
+            r4.message,
+            "行政复议：结果维持(10)+结果纠正(1)+其他结果(0)+尚未审结(0)=11，但总计为0"
+        );
+        assert_eq!(
+            (r4.expected, r4.actual),
+            (Some(Decimal::from(11)), Some(Decimal::ZERO))
+        );
+        report.set(
+            CellKey::Review(ReviewGroup::Reconsideration, ReviewColumn::Total),
+            Some(Decimal::from(11)),
+        );
         assert_eq!(codes(&report), Vec::<&str>::new());
     }
 
     #[test]
     fn short_labels() {
         assert_eq!(short_outcome_label(ApplicationRow::Granted), "（一）");
-        assert_eq!(short_outcome_label(ApplicationRow::DeniedProcessInfo), "（三）6");
+        assert_eq!(
+            short_outcome_label(ApplicationRow::DeniedProcessInfo),
+            "（三）6"
+        );
         assert_eq!(short_outcome_label(ApplicationRow::Other), "（六）");
     }
 }

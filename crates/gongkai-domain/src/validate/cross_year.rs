@@ -4,7 +4,9 @@
 use rust_decimal::Decimal;
 
 use super::finding::{Finding, FindingCode, Severity};
-use crate::report::{ApplicantColumn, ApplicationRow, CellKey, Format, ProactiveField, ProactiveRow, Report};
+use crate::report::{
+    ApplicantColumn, ApplicationRow, CellKey, Format, ProactiveField, ProactiveRow, Report,
+};
 
 pub(super) fn check(report: &Report, previous: &Report, findings: &mut Vec<Finding>) {
     if previous.year + 1 != report.year {
@@ -36,7 +38,9 @@ fn carry_over(report: &Report, previous: &Report, findings: &mut Vec<Finding>) {
     for col in ApplicantColumn::ALL {
         let now_key = CellKey::Application(ApplicationRow::CarriedOver, col);
         let before_key = CellKey::Application(ApplicationRow::CarriedForward, col);
-        let (Some(now), Some(before)) = (report.value(now_key), previous.value(before_key)) else { continue };
+        let (Some(now), Some(before)) = (report.value(now_key), previous.value(before_key)) else {
+            continue;
+        };
         if now != before {
             findings.push(Finding {
                 code: FindingCode::CarryOver,
@@ -99,7 +103,10 @@ pub(super) fn items_not_negative(report: &Report, findings: &mut Vec<Finding>) {
     for row in ITEM_ROWS {
         let previous_key = CellKey::Proactive(row, ProactiveField::PreviousItems);
         let change_key = CellKey::Proactive(row, ProactiveField::Change);
-        let (Some(items), Some(change)) = (report.value(previous_key), report.value(change_key)) else { continue };
+        let (Some(items), Some(change)) = (report.value(previous_key), report.value(change_key))
+        else {
+            continue;
+        };
         if items + change < Decimal::ZERO {
             findings.push(Finding {
                 code: FindingCode::ItemsNegative,
@@ -122,9 +129,11 @@ fn items_chain(report: &Report, previous: &Report, findings: &mut Vec<Finding>) 
     for row in ITEM_ROWS {
         let items = CellKey::Proactive(row, ProactiveField::PreviousItems);
         let change = CellKey::Proactive(row, ProactiveField::Change);
-        let (Some(now), Some(before), Some(before_change)) =
-            (report.value(items), previous.value(items), previous.value(change))
-        else {
+        let (Some(now), Some(before), Some(before_change)) = (
+            report.value(items),
+            previous.value(items),
+            previous.value(change),
+        ) else {
             continue;
         };
         let expected = before + before_change;
@@ -163,19 +172,45 @@ mod tests {
             for row in [ApplicationRow::NewReceived, ApplicationRow::CarriedForward] {
                 set(&mut previous, CellKey::Application(row, col), 3);
             }
-            for row in [ApplicationRow::CarriedOver, ApplicationRow::Granted, ApplicationRow::TotalProcessed] {
+            for row in [
+                ApplicationRow::CarriedOver,
+                ApplicationRow::Granted,
+                ApplicationRow::TotalProcessed,
+            ] {
                 set(&mut report, CellKey::Application(row, col), 3);
             }
         }
         assert!(validate_with_previous(&report, &previous).is_empty());
-        for row in [ApplicationRow::CarriedOver, ApplicationRow::Granted, ApplicationRow::TotalProcessed] {
-            set(&mut report, CellKey::Application(row, ApplicantColumn::NaturalPerson), 2);
-            set(&mut report, CellKey::Application(row, ApplicantColumn::Total), 2);
+        for row in [
+            ApplicationRow::CarriedOver,
+            ApplicationRow::Granted,
+            ApplicationRow::TotalProcessed,
+        ] {
+            set(
+                &mut report,
+                CellKey::Application(row, ApplicantColumn::NaturalPerson),
+                2,
+            );
+            set(
+                &mut report,
+                CellKey::Application(row, ApplicantColumn::Total),
+                2,
+            );
         }
         let findings = validate_with_previous(&report, &previous);
         assert_eq!(findings.len(), 2, "{findings:?}");
-        assert!(findings.iter().all(|f| f.code == FindingCode::CarryOver && f.severity == Severity::Warning));
-        assert!(findings[0].message.contains("2022年度报告“结转下年度继续办理”为3"), "{}", findings[0].message);
+        assert!(
+            findings
+                .iter()
+                .all(|f| f.code == FindingCode::CarryOver && f.severity == Severity::Warning)
+        );
+        assert!(
+            findings[0]
+                .message
+                .contains("2022年度报告“结转下年度继续办理”为3"),
+            "{}",
+            findings[0].message
+        );
     }
 
     #[test]
@@ -191,7 +226,10 @@ mod tests {
         set(&mut report, key(ProactiveField::InForce), 5);
         let findings = validate_with_previous(&report, &previous);
         assert_eq!(findings.len(), 1);
-        assert_eq!((findings[0].expected, findings[0].actual), (Some(Decimal::from(12)), Some(Decimal::from(5))));
+        assert_eq!(
+            (findings[0].expected, findings[0].actual),
+            (Some(Decimal::from(12)), Some(Decimal::from(5)))
+        );
     }
 
     #[test]
@@ -212,7 +250,11 @@ mod tests {
         let findings = validate_with_previous(&report, &previous);
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].code, FindingCode::ItemsChain);
-        assert!(findings[0].message.contains("7-2=5"), "{}", findings[0].message);
+        assert!(
+            findings[0].message.contains("7-2=5"),
+            "{}",
+            findings[0].message
+        );
     }
 
     #[test]

@@ -143,17 +143,26 @@ mod opt_decimal {
     use rust_decimal::Decimal;
     use serde::{Deserialize, Deserializer, Serializer};
 
-    pub fn serialize<S: Serializer>(value: &Option<Decimal>, serializer: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(
+        value: &Option<Decimal>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
         match value {
             Some(v) => serde::Serialize::serialize(&crate::report::decimal_json(*v), serializer),
             None => serializer.serialize_none(),
         }
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Decimal>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Decimal>, D::Error> {
         let value = Option::<serde_json::Number>::deserialize(deserializer)?;
         value
-            .map(|n| n.to_string().parse::<Decimal>().map_err(serde::de::Error::custom))
+            .map(|n| {
+                n.to_string()
+                    .parse::<Decimal>()
+                    .map_err(serde::de::Error::custom)
+            })
             .transpose()
     }
 }

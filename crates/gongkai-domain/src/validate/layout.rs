@@ -14,8 +14,11 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
 }
 
 /// The 2021 sub-rows of （六）其他处理.
-const OTHER_SUBROWS: [ApplicationRow; 3] =
-    [ApplicationRow::OtherOverdueCorrection, ApplicationRow::OtherUnpaidFee, ApplicationRow::OtherOther];
+const OTHER_SUBROWS: [ApplicationRow; 3] = [
+    ApplicationRow::OtherOverdueCorrection,
+    ApplicationRow::OtherUnpaidFee,
+    ApplicationRow::OtherOther,
+];
 
 fn in_format(key: CellKey, format: Format) -> bool {
     match key {
@@ -59,7 +62,10 @@ fn foreign_cells(report: &Report, findings: &mut Vec<Finding>) {
     let mut by_row: BTreeMap<String, Vec<CellKey>> = BTreeMap::new();
     for (key, cell) in report.cells() {
         if cell.is_some() && !in_format(key, report.format) {
-            by_row.entry(row_label(key, report.format)).or_default().push(key);
+            by_row
+                .entry(row_label(key, report.format))
+                .or_default()
+                .push(key);
         }
     }
     let other_format = match report.format {
@@ -79,7 +85,10 @@ fn foreign_cells(report: &Report, findings: &mut Vec<Finding>) {
             cells,
             expected: None,
             actual: None,
-            message: format!("{label}不在{}规定的表格中{detail}；已按报告所印保留", report.format.label()),
+            message: format!(
+                "{label}不在{}规定的表格中{detail}；已按报告所印保留",
+                report.format.label()
+            ),
         });
     }
 }
@@ -141,7 +150,10 @@ fn blank_cells(report: &Report, findings: &mut Vec<Finding>) {
             continue;
         }
         if let CellKey::Application(row, _) = key {
-            if single_other_printed && OTHER_SUBROWS.contains(&row) && report.application_row_is_blank(row) {
+            if single_other_printed
+                && OTHER_SUBROWS.contains(&row)
+                && report.application_row_is_blank(row)
+            {
                 continue;
             }
             if !in_format(key, report.format) {
@@ -156,7 +168,10 @@ fn blank_cells(report: &Report, findings: &mut Vec<Finding>) {
     }
     for label in order {
         let cells = by_row.remove(&label).unwrap_or_default();
-        let names: Vec<String> = cells.iter().map(|k| column_name(*k, report.format)).collect();
+        let names: Vec<String> = cells
+            .iter()
+            .map(|k| column_name(*k, report.format))
+            .collect();
         findings.push(Finding {
             code: FindingCode::BlankCell,
             severity: Severity::Warning,
@@ -199,10 +214,16 @@ mod tests {
     fn single_other_row_in_a_2021_report_is_a_layout_warning() {
         let mut report = Report::skeleton(None, 2023);
         for col in ApplicantColumn::ALL {
-            report.remove(CellKey::Application(ApplicationRow::OtherOverdueCorrection, col));
+            report.remove(CellKey::Application(
+                ApplicationRow::OtherOverdueCorrection,
+                col,
+            ));
             report.remove(CellKey::Application(ApplicationRow::OtherUnpaidFee, col));
             report.remove(CellKey::Application(ApplicationRow::OtherOther, col));
-            report.set(CellKey::Application(ApplicationRow::Other, col), Some(Decimal::ZERO));
+            report.set(
+                CellKey::Application(ApplicationRow::Other, col),
+                Some(Decimal::ZERO),
+            );
         }
         let findings = validate(&report);
         assert_eq!(findings.len(), 1, "{findings:?}");
@@ -220,7 +241,11 @@ mod tests {
         let findings = validate(&report);
         let codes: Vec<_> = findings.iter().map(|f| f.code).collect();
         assert_eq!(codes, vec![FindingCode::RowMissing, FindingCode::BlankCell]);
-        assert!(findings[1].message.contains("7个单元格空白"), "{}", findings[1].message);
+        assert!(
+            findings[1].message.contains("7个单元格空白"),
+            "{}",
+            findings[1].message
+        );
     }
 
     #[test]
@@ -228,6 +253,10 @@ mod tests {
         let mut report = Report::skeleton(None, 2020);
         report.year = 2022;
         let findings = validate(&report);
-        assert!(findings.iter().any(|f| f.code == FindingCode::FormatYear && !f.is_error()));
+        assert!(
+            findings
+                .iter()
+                .any(|f| f.code == FindingCode::FormatYear && !f.is_error())
+        );
     }
 }

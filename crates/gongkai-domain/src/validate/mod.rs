@@ -14,7 +14,7 @@ pub use finding::{Finding, FindingCode, Severity, Summary};
 
 use crate::report::Report;
 
-/// Checks every single-report rule: R1–R4, R8 (non-negative items), R9, R11 and the layout rules.
+/// Checks every single-report rule: R1–R4, R8 (non-negative items), R9, R10, R11 and the layout rules.
 pub fn validate(report: &Report) -> Vec<Finding> {
     let mut findings = Vec::new();
     layout::check(report, &mut findings);

@@ -1,0 +1,213 @@
+//! What happens to an application: the events the deadline engine folds.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::Outcome;
+
+/// How the application reached the agency, which decides its receipt date
+/// under Art. 31 — the day every statutory period starts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReceiptChannel {
+    /// Handed in at the office.
+    InPerson,
+    /// Registered/express post, signed for by the agency.
+    PostSigned,
+    /// Ordinary letter, receipt confirmed with the applicant.
+    OrdinaryLetterConfirmed,
+    /// Internet channel (online platform), confirmed by both parties.
+    OnlineConfirmed,
+    /// The GI office's fax, confirmed by both parties.
+    FaxConfirmed,
+    /// E-mail.
+    Email,
+}
+
+impl ReceiptChannel {
+    /// The channel's name as used on registration forms.
+    pub fn label(&self) -> &'static str {
+        match self {
+            ReceiptChannel::InPerson => "当面提交",
+            ReceiptChannel::PostSigned => "邮寄（签收）",
+            ReceiptChannel::OrdinaryLetterConfirmed => "平常信函",
+            ReceiptChannel::OnlineConfirmed => "互联网渠道",
+            ReceiptChannel::FaxConfirmed => "传真",
+            ReceiptChannel::Email => "电子邮件",
+        }
+    }
+
+    /// Which day counts as the receipt date for this channel, with its
+    /// basis, so that the registering officer records the right date.
+    pub fn receipt_rule(&self) -> &'static str {
+        match self {
+            ReceiptChannel::InPerson => {
+                "以申请人提交政府信息公开申请之日为收到申请之日（条例第三十一条第（一）项）"
+            }
+            ReceiptChannel::PostSigned => {
+                "以行政机关签收之日为收到申请之日（条例第三十一条第（二）项）"
+            }
+            ReceiptChannel::OrdinaryLetterConfirmed => {
+                "以政府信息公开工作机构于收到申请当日与申请人确认之日为收到申请之日（条例第三十一条第（二）项）"
+            }
+            ReceiptChannel::OnlineConfirmed | ReceiptChannel::FaxConfirmed => {
+                "以双方确认之日为收到申请之日（条例第三十一条第（三）项）"
+            }
+            ReceiptChannel::Email => {
+                "通过互联网渠道提交，以双方确认之日为收到申请之日（条例第三十一条第（三）项；国办公开办函〔2015〕207号曾以电子邮件系统收到之日为准）"
+            }
+        }
+    }
+}
+
+/// Whom the agency consulted; both replies are due within 15 working days
+/// and the time is not counted in the answer period (Art. 33).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConsultationKind {
+    /// A third party whose rights may be harmed (Art. 32).
+    ThirdParty,
+    /// Another agency, e.g. for jointly produced information (Art. 34).
+    OtherAgency,
+}
+
+impl ConsultationKind {
+    /// The procedure's name.
+    pub fn label(&self) -> &'static str {
+        match self {
+            ConsultationKind::ThirdParty => "征求第三方意见",
+            ConsultationKind::OtherAgency => "征求其他机关意见",
+        }
+    }
+
+    /// The article that sets the 15-working-day reply period.
+    pub fn article(&self) -> &'static str {
+        match self {
+            ConsultationKind::ThirdParty => "第三十二条",
+            ConsultationKind::OtherAgency => "第三十四条",
+        }
+    }
+}
+
+/// One step of the procedure, as recorded by the office. The deadline engine
+/// is a pure function of these, so the record is the single source of truth
+/// and the status can always be recomputed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum ProcedureEvent {
+    /// The application was received; `date` is the receipt date per Art. 31.
+    Received {
+        /// How it arrived.
+        channel: ReceiptChannel,
+        /// The receipt date under the channel's rule.
+        date: NaiveDate,
+    },
+    /// The applicant was told once what to correct (Art. 30).
+    CorrectionRequested {
+        /// Date of the 补正告知.
+        date: NaiveDate,
+        /// The period, in working days, given to the applicant.
+        period_workdays: u32,
+    },
+    /// The corrected application arrived; the answer period restarts.
+    CorrectionReceived {
+        /// Receipt date of the corrected application.
+        date: NaiveDate,
+    },
+    /// A consultation letter was sent; the answer clock stops.
+    ConsultationStarted {
+        /// Date the letter was sent.
+        date: NaiveDate,
+        /// Whom the agency consulted.
+        kind: ConsultationKind,
+    },
+    /// The consulted party answered; the answer clock runs again.
+    ConsultationReplied {
+        /// Date the reply arrived.
+        date: NaiveDate,
+    },
+    /// The one extension allowed by Art. 33.
+    ExtensionGranted {
+        /// Date of approval.
+        date: NaiveDate,
+        /// Working days added, at most 20.
+        workdays: u32,
+        /// Who approved it (the head of the GI office, by law).
+        approver: String,
+    },
+    /// A 收费通知 was issued; the answer clock stops until payment.
+    FeeNoticeIssued {
+        /// Date of the notice.
+        date: NaiveDate,
+        /// Amount in whole yuan (see [`crate::fee`]).
+        amount_yuan: u64,
+    },
+    /// The applicant paid the fee.
+    FeePaid {
+        /// Date of payment.
+        date: NaiveDate,
+    },
+    /// The agency answered; closes the case.
+    Answered {
+        /// Date of the answer.
+        date: NaiveDate,
+        /// The decision, as counted in the annual report.
+        outcome: Outcome,
+    },
+    /// Closed without an answer, e.g. after the applicant let a period lapse.
+    Closed {
+        /// Date of closing.
+        date: NaiveDate,
+    },
+    /// The applicant withdrew the application.
+    Withdrawn {
+        /// Date of withdrawal.
+        date: NaiveDate,
+    },
+    /// A closed case is handled again (e.g. ordered by a 行政复议 decision);
+    /// a new 20-working-day period starts from this date.
+    Reopened {
+        /// Date handling resumed.
+        date: NaiveDate,
+        /// Why, for the record.
+        reason: String,
+    },
+}
+
+impl ProcedureEvent {
+    /// The event's date.
+    pub fn date(&self) -> NaiveDate {
+        match self {
+            ProcedureEvent::Received { date, .. }
+            | ProcedureEvent::CorrectionRequested { date, .. }
+            | ProcedureEvent::CorrectionReceived { date }
+            | ProcedureEvent::ConsultationStarted { date, .. }
+            | ProcedureEvent::ConsultationReplied { date }
+            | ProcedureEvent::ExtensionGranted { date, .. }
+            | ProcedureEvent::FeeNoticeIssued { date, .. }
+            | ProcedureEvent::FeePaid { date }
+            | ProcedureEvent::Answered { date, .. }
+            | ProcedureEvent::Closed { date }
+            | ProcedureEvent::Withdrawn { date }
+            | ProcedureEvent::Reopened { date, .. } => *date,
+        }
+    }
+
+    /// The step's name in the office's vocabulary.
+    pub fn label(&self) -> &'static str {
+        match self {
+            ProcedureEvent::Received { .. } => "收到申请",
+            ProcedureEvent::CorrectionRequested { .. } => "告知补正",
+            ProcedureEvent::CorrectionReceived { .. } => "收到补正",
+            ProcedureEvent::ConsultationStarted { .. } => "征求意见",
+            ProcedureEvent::ConsultationReplied { .. } => "收到征求意见答复",
+            ProcedureEvent::ExtensionGranted { .. } => "延期答复",
+            ProcedureEvent::FeeNoticeIssued { .. } => "发出收费通知",
+            ProcedureEvent::FeePaid { .. } => "缴纳费用",
+            ProcedureEvent::Answered { .. } => "作出答复",
+            ProcedureEvent::Closed { .. } => "办结",
+            ProcedureEvent::Withdrawn { .. } => "撤回申请",
+            ProcedureEvent::Reopened { .. } => "重新办理",
+        }
+    }
+}
