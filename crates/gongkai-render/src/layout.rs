@@ -42,10 +42,14 @@ pub enum Content {
 }
 
 impl Content {
-    /// The text as printed: labels verbatim, numbers as stored (`7730.28`, `550`), blanks empty.
+    /// The text as printed: labels verbatim, numbers as stored (`7730.28`, `550`), 本年增/减
+    /// with its sign (`+8`, `-7`), blanks empty.
     pub fn text(&self) -> String {
         match self {
             Content::Label(text) => (*text).to_owned(),
+            Content::Value(Some(value), ValueKind::SignedCount) if value.is_sign_positive() && !value.is_zero() => {
+                format!("+{}", format_number(*value))
+            }
             Content::Value(value, _) => value.map(format_number).unwrap_or_default(),
         }
     }
