@@ -14,48 +14,71 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
     review_sums(report, findings);
 }
 
-/// A sum of printed cells, written out the way an officer checks it by hand.
+/// A sum of printed cells. The text an officer checks by hand (“本年新收(180)+上年结转(1)”)
+/// is only written out when a rule fails, which keeps validation cheap.
 struct Sum {
-    /// “本年新收(180)+上年结转(1)”
-    terms: String,
     value: Decimal,
     cells: Vec<CellKey>,
+    labels: Vec<Term>,
+    values: Vec<Option<Decimal>>,
     has_blank: bool,
 }
 
 impl Sum {
-    fn of(report: &Report, terms: &[(String, CellKey)]) -> Sum {
+    fn of(report: &Report, terms: &[(Term, CellKey)]) -> Sum {
         let mut sum = Sum {
-            terms: String::new(),
             value: Decimal::ZERO,
-            cells: Vec::new(),
+            cells: Vec::with_capacity(terms.len()),
+            labels: Vec::new(),
+            values: Vec::with_capacity(terms.len()),
             has_blank: false,
         };
         for (label, key) in terms {
             let Some(cell) = report.cell(*key) else {
                 continue;
             };
-            if !sum.terms.is_empty() {
-                sum.terms.push('+');
-            }
-            match cell {
-                Some(v) => {
-                    sum.terms.push_str(&format!("{label}({v})"));
-                    sum.value += v;
-                }
-                None => {
-                    sum.terms.push_str(&format!("{label}(空白)"));
-                    sum.has_blank = true;
-                }
-            }
+            sum.value += cell.unwrap_or_default();
+            sum.has_blank |= cell.is_none();
             sum.cells.push(*key);
+            sum.labels.push(*label);
+            sum.values.push(cell);
         }
         sum
     }
 
+    /// “本年新收(180)+上年结转(1)”
+    fn terms(&self) -> String {
+        let shown: Vec<String> = self
+            .labels
+            .iter()
+            .zip(&self.values)
+            .map(|(label, value)| match value {
+                Some(v) => format!("{label}({v})"),
+                None => format!("{label}(空白)"),
+            })
+            .collect();
+        shown.join("+")
+    }
+
     /// “本年新收(180)+上年结转(1)=181”
     fn shown(&self) -> String {
-        format!("{}={}", self.terms, self.value)
+        format!("{}={}", self.terms(), self.value)
+    }
+}
+
+/// How a term is named in a message; rendered only when a rule fails.
+#[derive(Clone, Copy)]
+enum Term {
+    Text(&'static str),
+    Outcome(ApplicationRow),
+}
+
+impl std::fmt::Display for Term {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Term::Text(text) => f.write_str(text),
+            Term::Outcome(row) => f.write_str(&short_outcome_label(*row)),
+        }
     }
 }
 
@@ -79,15 +102,15 @@ fn balance(report: &Report, findings: &mut Vec<Finding>) {
         let left = Sum::of(
             report,
             &[
-                ("本年新收".into(), key(NewReceived)),
-                ("上年结转".into(), key(CarriedOver)),
+                (Term::Text("本年新收"), key(NewReceived)),
+                (Term::Text("上年结转"), key(CarriedOver)),
             ],
         );
         let right = Sum::of(
             report,
             &[
-                ("办理结果总计".into(), key(TotalProcessed)),
-                ("结转下年度".into(), key(CarriedForward)),
+                (Term::Text("办理结果总计"), key(TotalProcessed)),
+                (Term::Text("结转下年度"), key(CarriedForward)),
             ],
         );
         let cells: Vec<CellKey> = left.cells.iter().chain(&right.cells).copied().collect();
@@ -126,9 +149,9 @@ fn applicant_sums(report: &Report, findings: &mut Vec<Finding>) {
         let Some(total) = report.cell(total_key) else {
             continue;
         };
-        let parts: Vec<(String, CellKey)> = ApplicantColumn::APPLICANTS
+        let parts: Vec<(Term, CellKey)> = ApplicantColumn::APPLICANTS
             .iter()
-            .map(|&c| (c.label().to_owned(), CellKey::Application(row, c)))
+            .map(|&c| (Term::Text(c.label()), CellKey::Application(row, c)))
             .collect();
         let sum = Sum::of(report, &parts);
         let printed = total.unwrap_or_default();
@@ -192,9 +215,9 @@ fn outcome_sums(report: &Report, findings: &mut Vec<Finding>) {
         let Some(total) = report.cell(total_key) else {
             continue;
         };
-        let parts: Vec<(String, CellKey)> = rows
+        let parts: Vec<(Term, CellKey)> = rows
             .iter()
-            .map(|&r| (short_outcome_label(r), CellKey::Application(r, col)))
+            .map(|&r| (Term::Outcome(r), CellKey::Application(r, col)))
             .collect();
         let sum = Sum::of(report, &parts);
         let printed = total.unwrap_or_default();
@@ -255,9 +278,9 @@ fn review_sums(report: &Report, findings: &mut Vec<Finding>) {
         let Some(total) = report.cell(total_key) else {
             continue;
         };
-        let parts: Vec<(String, CellKey)> = ReviewColumn::PARTS
+        let parts: Vec<(Term, CellKey)> = ReviewColumn::PARTS
             .iter()
-            .map(|&c| (c.label().to_owned(), CellKey::Review(group, c)))
+            .map(|&c| (Term::Text(c.label()), CellKey::Review(group, c)))
             .collect();
         let sum = Sum::of(report, &parts);
         if sum.value == total.unwrap_or_default() {
