@@ -20,6 +20,19 @@ pub enum Command {
     /// Annual reports (政府信息公开工作年度报告): check, render, create.
     #[command(subcommand)]
     Report(ReportCommand),
+    /// Serve the public portal (政府信息公开平台) over HTTP.
+    Serve {
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// Database URL: `sqlite://file.db?mode=rwc` (default `sqlite://gongkai.db?mode=rwc`)
+        /// or `postgres://user@host/db`.
+        #[arg(long, env = "GONGKAI_DATABASE_URL")]
+        database: Option<String>,
+        /// Fill the database with the demo dataset (idempotent) before serving.
+        #[arg(long)]
+        demo: bool,
+    },
     /// The national working-day calendar used for statutory deadlines.
     #[command(subcommand)]
     Calendar(CalendarCommand),
@@ -57,6 +70,30 @@ pub enum ReportCommand {
         /// How to print findings.
         #[arg(long, value_enum, default_value_t = FindingsFormat::Text)]
         format: FindingsFormat,
+    },
+    /// Read a published report (txt, md, html, docx, pdf; UTF-8, GB18030 or UTF-16)
+    /// and print it as canonical JSON.
+    Parse {
+        /// The published report.
+        file: PathBuf,
+        /// Also check the report and include the findings (exit 1 when there are errors).
+        #[arg(long)]
+        findings: bool,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Parse and check a whole folder of published reports: one JSON per report,
+    /// summary.csv/.xlsx, findings.csv and an index.html with charts.
+    Audit {
+        /// A folder (searched recursively) or a single file.
+        input: PathBuf,
+        /// The folder to write the results into (created when missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// Parallel workers (default: all cores).
+        #[arg(long, default_value_t = 0)]
+        jobs: usize,
     },
     /// Render the report in the official layout (HTML, Markdown, DOCX, XLSX).
     Render {

@@ -1,0 +1,31 @@
+//! Storage of gongkai. Knows nothing about HTTP.
+//!
+//! One [`Store`] over `sqlx`'s `Any` driver serves both databases: SQLite, the
+//! embedded default (a single file in WAL mode, created and migrated on first
+//! start, `sqlite://path?mode=rwc`), and PostgreSQL, selected by a
+//! `postgres://…` URL. Both run the same migrations (portable SQL, see
+//! [`migrate`]) and the same queries, with `$n` placeholders that both accept.
+//!
+//! Every write runs in one transaction together with its audit-log entry.
+
+pub mod demo;
+mod error;
+pub mod index_rule;
+pub mod migrate;
+pub mod model;
+mod repo;
+mod store;
+mod time;
+
+pub use error::StoreError;
+pub use index_rule::IndexRule;
+pub use model::{
+    Agency, AgencyKind, AgencyTree, AnnualReport, AuditEntry, CatalogItem, CatalogPage,
+    CatalogQuery, Category, CategoryCount, DisclosureMode, DisclosurePage, ItemStatus, NewAgency,
+    NewAuditEntry, NewCatalogItem, PageKind, ReportSummary, Validity,
+};
+pub use repo::ImportOutcome;
+pub use store::{Dialect, Store};
+
+/// The result type of every storage operation.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

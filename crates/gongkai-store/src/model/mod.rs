@@ -1,0 +1,62 @@
+//! The entities the store keeps, and the enumerations of the domain they use.
+
+mod agency;
+mod audit;
+mod catalog;
+mod category;
+mod page;
+mod report;
+
+pub use agency::{Agency, AgencyKind, AgencyTree, NewAgency};
+pub use audit::{AuditEntry, NewAuditEntry};
+pub use catalog::{
+    CatalogItem, CatalogPage, CatalogQuery, DisclosureMode, ItemStatus, NewCatalogItem, Validity,
+};
+pub use category::{Category, CategoryCount};
+pub use page::{DisclosurePage, PageKind};
+pub use report::{AnnualReport, ReportSummary};
+
+/// Defines `key()`, `from_key()` and `label()` for a fieldless enum from one table.
+macro_rules! keyed_enum {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident { $( $(#[$vmeta:meta])* $variant:ident => $key:literal, $label:literal; )* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        $vis enum $name { $( $(#[$vmeta])* $variant, )* }
+
+        impl $name {
+            /// Every value, in display order.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+
+            /// The stable key stored in the database and used in URLs.
+            pub fn key(self) -> &'static str {
+                match self { $($name::$variant => $key,)* }
+            }
+
+            /// The key's inverse.
+            pub fn from_key(key: &str) -> Option<$name> {
+                $name::ALL.iter().copied().find(|v| v.key() == key)
+            }
+
+            /// The Chinese label shown to people.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label,)* }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.label())
+            }
+        }
+    };
+}
+pub(crate) use keyed_enum;
+
+/// Reads an enum key from the database or reports it as corrupt.
+pub(crate) fn decode_key<T>(
+    what: &'static str,
+    key: String,
+    from_key: impl Fn(&str) -> Option<T>,
+) -> Result<T, crate::StoreError> {
+    from_key(&key).ok_or(crate::StoreError::Corrupt { what, value: key })
+}

@@ -1,0 +1,26 @@
+//! The queries, one module per entity, as `impl Store` blocks.
+
+mod agencies;
+mod audit;
+mod catalog;
+mod pages;
+mod reports;
+
+pub use catalog::ImportOutcome;
+
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row, Transaction};
+
+use crate::StoreError;
+use crate::error::Context;
+
+/// A transaction on either database.
+pub(crate) type Tx<'a> = Transaction<'a, Any>;
+
+/// Reads column `name` of `row`.
+pub(crate) fn col<'r, T>(row: &'r AnyRow, name: &'static str) -> Result<T, StoreError>
+where
+    T: sqlx::Decode<'r, Any> + sqlx::Type<Any>,
+{
+    row.try_get(name).ctx(name)
+}

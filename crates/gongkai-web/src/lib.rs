@@ -1,0 +1,41 @@
+//! The public portal of gongkai: the 政府信息公开 platform of a government and
+//! its agencies, server-rendered HTML in Simplified Chinese over axum.
+//!
+//! Works without JavaScript; every page has a skip link, landmarks, a
+//! breadcrumb and visible focus. [`router`] builds the application for tests
+//! (drive it with `tower::ServiceExt::oneshot`); [`serve`] runs it.
+
+mod error;
+mod routes;
+mod security;
+mod server;
+mod state;
+mod text;
+mod views;
+
+pub use error::PageError;
+pub use server::{ServeConfig, serve};
+pub use state::AppState;
+
+use axum::Router;
+use axum::routing::get;
+
+/// The portal's routes, with security headers on every response.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/", get(routes::home::page))
+        .route("/static/portal.css", get(routes::assets::stylesheet))
+        .route("/agencies/{code}", get(routes::agency::home))
+        .route("/agencies/{code}/guide", get(routes::agency::guide))
+        .route("/agencies/{code}/rules", get(routes::agency::rules))
+        .route("/agencies/{code}/catalog", get(routes::catalog::list))
+        .route("/agencies/{code}/reports", get(routes::reports::list))
+        .route(
+            "/agencies/{code}/reports/{file}",
+            get(routes::reports::report_or_download),
+        )
+        .route("/items/{*index_no}", get(routes::item::page))
+        .fallback(routes::not_found)
+        .layer(axum::middleware::map_response(security::add_headers))
+        .with_state(state)
+}

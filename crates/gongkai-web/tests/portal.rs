@@ -1,0 +1,359 @@
+//! The portal driven through its router on a seeded temporary SQLite store.
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use gongkai_store::demo::{GOVERNMENT_CODE, TOBACCO_CODE};
+use gongkai_store::{
+    CatalogQuery, Category, DisclosureMode, ItemStatus, NewCatalogItem, Store, Validity,
+};
+use gongkai_web::{AppState, router};
+use tokio::sync::OnceCell;
+use tower::ServiceExt;
+
+struct Fixture {
+    store: Store,
+    _dir: tempfile::TempDir,
+}
+
+static FIXTURE: OnceCell<Fixture> = OnceCell::const_new();
+
+/// One seeded store for all tests of this file, with one hostile item added.
+async fn app() -> Router {
+    let fixture = FIXTURE
+        .get_or_init(|| async {
+            let dir = tempfile::tempdir().expect("dir");
+            let url = format!(
+                "sqlite://{}?mode=rwc",
+                dir.path().join("portal.db").display()
+            );
+            let store = Store::open(&url).await.expect("open");
+            gongkai_store::demo::seed(&store).await.expect("seed");
+            let hostile = NewCatalogItem {
+                index_no: Some("XSS/2025-00001".into()),
+                agency_code: TOBACCO_CODE.into(),
+                title: "<script>alert(1)</script>关于“引号”&的通知".into(),
+                doc_number: Some("<b>盐烟专〔2025〕1号</b>".into()),
+                written_on: chrono::NaiveDate::from_ymd_opt(2025, 12, 30),
+                published_on: chrono::NaiveDate::from_ymd_opt(2025, 12, 31),
+                category: Category::Other,
+                topic: "工业、交通".into(),
+                validity: Validity::Valid,
+                validity_changed_on: None,
+                disclosure_mode: DisclosureMode::Proactive,
+                body: "<img src=x onerror=alert(2)>正文".into(),
+                status: ItemStatus::Published,
+            };
+            store
+                .create_catalog_item("test", &hostile)
+                .await
+                .expect("hostile item");
+            Fixture { store, _dir: dir }
+        })
+        .await;
+    router(AppState::new(fixture.store.clone()))
+}
+
+async fn get(uri: &str) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+    let response = app()
+        .await
+        .oneshot(Request::get(uri).body(Body::empty()).expect("request"))
+        .await
+        .expect("response");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = axum::body::to_bytes(response.into_body(), 20 * 1024 * 1024)
+        .await
+        .expect("body");
+    (status, headers, body.to_vec())
+}
+
+async fn page(uri: &str) -> (StatusCode, String) {
+    let (status, headers, body) = get(uri).await;
+    if status == StatusCode::OK || status.is_client_error() {
+        let content_type = headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        assert!(
+            content_type.starts_with("text/html"),
+            "{uri}: {content_type}"
+        );
+    }
+    (status, String::from_utf8(body).expect("utf-8"))
+}
+
+async fn ok_page(uri: &str, expected: &[&str]) -> String {
+    let (status, html) = page(uri).await;
+    assert_eq!(status, StatusCode::OK, "{uri}: {html}");
+    assert!(html.contains("<html lang=\"zh-CN\">"), "{uri}");
+    assert!(html.contains("跳到主要内容"), "{uri}: skip link");
+    for text in expected {
+        assert!(html.contains(text), "{uri} should contain {text}");
+    }
+    html
+}
+
+async fn first_item_of(code: &str) -> gongkai_store::CatalogItem {
+    let store = Store::clone(&FIXTURE.get().expect("fixture").store);
+    let page = store
+        .list_catalog(&CatalogQuery::published(code))
+        .await
+        .expect("list");
+    page.items
+        .into_iter()
+        .find(|i| i.doc_number.is_some() && !i.index_no.starts_with("XSS"))
+        .expect("an item")
+}
+
+#[tokio::test]
+async fn home_lists_the_government_departments_and_towns() {
+    ok_page(
+        "/",
+        &[
+            "海盐县人民政府",
+            "政府信息公开",
+            "海盐县烟草专卖局",
+            "海盐县财政局",
+            "沈荡镇",
+            "澉浦镇",
+            "最新公开信息",
+            "主办单位",
+        ],
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn agency_home_has_the_four_columns() {
+    let uri = format!("/agencies/{GOVERNMENT_CODE}");
+    ok_page(
+        &uri,
+        &[
+            "政府信息公开指南",
+            "政府信息公开制度",
+            "法定主动公开内容",
+            "政府信息公开年报",
+            "办公地址",
+            "当前位置",
+        ],
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn guide_and_rules_pages() {
+    ok_page(
+        &format!("/agencies/{TOBACCO_CODE}/guide"),
+        &[
+            "海盐县烟草专卖局政府信息公开指南",
+            "20个工作日",
+            "<h2>一、主动公开</h2>",
+        ],
+    )
+    .await;
+    ok_page(
+        &format!("/agencies/{TOBACCO_CODE}/rules"),
+        &["政府信息公开工作制度", "保密审查"],
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn catalog_lists_paginates_and_filters() {
+    let base = format!("/agencies/{GOVERNMENT_CODE}/catalog");
+    let html = ok_page(
+        &base,
+        &[
+            "索引号",
+            "标题",
+            "发布日期",
+            "文号",
+            "全部",
+            "分页",
+            "第 1 / ",
+        ],
+    )
+    .await;
+    assert!(html.contains("330424000/2025-"), "newest items first");
+    let html = ok_page(
+        &format!("{base}?category=art20_07&page=1"),
+        &[
+            "财政预算决算",
+            "第二十条第（七）项",
+            "aria-current=\"page\"",
+        ],
+    )
+    .await;
+    assert!(html.contains("预算") || html.contains("决算"));
+    ok_page(&format!("{base}?page=2"), &["第 2 / "]).await;
+}
+
+#[tokio::test]
+async fn item_page_shows_the_metadata() {
+    let item = first_item_of(GOVERNMENT_CODE).await;
+    let uri = format!("/items/{}", item.index_no);
+    let doc_number = item.doc_number.clone().expect("文号");
+    ok_page(
+        &uri,
+        &[
+            "索引号",
+            "发布机构",
+            "文号",
+            "成文日期",
+            "发布日期",
+            "主题分类",
+            "有效性",
+            "公开方式",
+            "主动公开",
+            &item.index_no,
+            &doc_number,
+            "海盐县人民政府",
+        ],
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn report_page_shows_the_2020_corpus_figures() {
+    let html = ok_page(
+        &format!("/agencies/{GOVERNMENT_CODE}/reports/2020"),
+        &[
+            "海盐县人民政府2020年政府信息公开工作年度报告",
+            "gk-report-table",
+            "本年新收政府信息公开申请数量",
+            "予以公开",
+            "结果维持",
+            "自然人",
+        ],
+    )
+    .await;
+    // Table figures of corpus report 002: 184 new, 179 processed, 146653 licensing decisions.
+    for number in ["184", "179", "146653", "272"] {
+        assert!(
+            html.contains(&format!(">{number}<")),
+            "report should show {number}"
+        );
+    }
+    let html = ok_page(
+        &format!("/agencies/{TOBACCO_CODE}/reports"),
+        &["2020年政府信息公开工作年度报告", "2025"],
+    )
+    .await;
+    assert!(html.contains(&format!("/agencies/{TOBACCO_CODE}/reports/2020.docx")));
+}
+
+#[tokio::test]
+async fn downloads_have_the_right_types() {
+    let base = format!("/agencies/{GOVERNMENT_CODE}/reports/2020");
+    let (status, headers, body) = get(&format!("{base}.docx")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        headers[header::CONTENT_TYPE],
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    );
+    assert!(body.starts_with(b"PK\x03\x04"), "DOCX is a ZIP");
+    assert!(
+        headers[header::CONTENT_DISPOSITION]
+            .to_str()
+            .expect("ascii")
+            .starts_with("attachment;")
+    );
+    let (status, headers, body) = get(&format!("{base}.xlsx")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        headers[header::CONTENT_TYPE]
+            .to_str()
+            .expect("ascii")
+            .contains("spreadsheetml")
+    );
+    assert!(body.starts_with(b"PK\x03\x04"));
+    let (status, _, body) = get(&format!("{base}.json")).await;
+    assert_eq!(status, StatusCode::OK);
+    let json: serde_json::Value = serde_json::from_slice(&body).expect("json");
+    assert_eq!(json["applications"]["new_received"]["total"], 184);
+    let (status, headers, _) = get(&format!("{base}.html")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        headers[header::CONTENT_TYPE]
+            .to_str()
+            .expect("ascii")
+            .starts_with("text/html")
+    );
+}
+
+#[tokio::test]
+async fn unknown_things_are_404_in_chinese() {
+    for uri in [
+        "/agencies/nope".to_owned(),
+        "/agencies/nope/catalog".to_owned(),
+        "/items/nope/2020-00001".to_owned(),
+        format!("/agencies/{GOVERNMENT_CODE}/reports/1999"),
+        format!("/agencies/{GOVERNMENT_CODE}/reports/2020.exe"),
+        format!("/agencies/{GOVERNMENT_CODE}/reports/..%2F..%2Fetc%2Fpasswd"),
+        format!("/agencies/{GOVERNMENT_CODE}/reports/2020.docx%2F..%2F..%2Fsecret"),
+        "/agencies/330424000/reports/../../../etc/passwd".to_owned(),
+        "/static/../Cargo.toml".to_owned(),
+        format!("/agencies/{GOVERNMENT_CODE}/catalog?page=9999"),
+        "/no/such/page".to_owned(),
+    ] {
+        let (status, html) = page(&uri).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{uri}");
+        assert!(
+            html.contains("404") && html.contains("lang=\"zh-CN\""),
+            "{uri}: {html}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn bad_parameters_are_400_naming_the_parameter() {
+    let base = format!("/agencies/{GOVERNMENT_CODE}/catalog");
+    for (query, param) in [
+        ("page=abc", "page"),
+        ("page=-1", "page"),
+        ("page=0", "page"),
+        ("category=art99", "category"),
+    ] {
+        let (status, html) = page(&format!("{base}?{query}")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{query}");
+        assert!(
+            html.contains(&format!("参数 {param} 无效")),
+            "{query}: {html}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn hostile_text_is_escaped() {
+    let (status, html) = page("/items/XSS/2025-00001").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!html.contains("<script>alert(1)</script>"));
+    let shown = html
+        .find("alert(1)")
+        .map(|i| &html[i.saturating_sub(60)..(i + 60).min(html.len())])
+        .unwrap_or_default();
+    assert!(
+        html.contains("&#60;script&#62;alert(1)&#60;/script&#62;"),
+        "{shown}"
+    );
+    assert!(!html.contains("<img src=x"));
+    assert!(!html.contains("<b>盐烟专"));
+    let (_, html) = page(&format!("/agencies/{TOBACCO_CODE}/catalog")).await;
+    assert!(!html.contains("<script>alert(1)</script>") && html.contains("&#60;script&#62;"));
+    let (_, html) = page("/").await;
+    assert!(!html.contains("<script>"), "no script on any page");
+}
+
+#[tokio::test]
+async fn security_headers_are_set() {
+    for uri in ["/", "/no/such/page", "/static/portal.css"] {
+        let (_, headers, _) = get(uri).await;
+        assert_eq!(headers["x-content-type-options"], "nosniff", "{uri}");
+        let csp = headers["content-security-policy"].to_str().expect("ascii");
+        assert!(
+            csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'none'"),
+            "{uri}: {csp}"
+        );
+    }
+}
