@@ -47,7 +47,9 @@ impl Content {
     pub fn text(&self) -> String {
         match self {
             Content::Label(text) => (*text).to_owned(),
-            Content::Value(Some(value), ValueKind::SignedCount) if value.is_sign_positive() && !value.is_zero() => {
+            Content::Value(Some(value), ValueKind::SignedCount)
+                if value.is_sign_positive() && !value.is_zero() =>
+            {
                 format!("+{}", format_number(*value))
             }
             Content::Value(value, _) => value.map(format_number).unwrap_or_default(),
