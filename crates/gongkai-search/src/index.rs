@@ -1,0 +1,366 @@
+//! The index itself: opening, writing and searching.
+
+use std::path::Path;
+use std::sync::Mutex;
+
+use tantivy::collector::{Count, TopDocs};
+use tantivy::directory::MmapDirectory;
+use tantivy::query::{Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{
+    DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, Searcher, TantivyDocument,
+    TantivyError, Term,
+};
+
+use crate::query::{self, Hit, SearchQuery, SearchResults, date_to_days, days_to_date};
+use crate::schema::{Fields, build_schema, tokenizers};
+use crate::snippet::{self, SNIPPET_BYTES};
+use crate::suggest::{normalize_prefix, suggest_query, suggest_terms};
+use crate::{MAX_SUGGESTIONS, SearchDocument, SearchError};
+
+/// Memory given to each indexing thread before it flushes a segment.
+const WRITER_MEMORY_PER_THREAD: usize = 32 * 1024 * 1024;
+/// Upper bound on indexing threads.
+const MAX_WRITER_THREADS: usize = 4;
+/// Title snippets cover the whole title (bytes).
+const TITLE_SNIPPET_BYTES: usize = 4096;
+
+/// A full-text index of published catalog items.
+///
+/// Cheap to share between request handlers (`Send + Sync`; wrap it in an
+/// `Arc`). Searches run concurrently; writes are serialised by an internal
+/// lock.
+///
+/// Only one process may write to an index directory at a time: the tantivy
+/// writer (and its lock file) is created at the first write and kept until
+/// the `SearchIndex` is dropped. A process that only searches never takes
+/// the lock, and sees commits made by the writing process within about a
+/// second.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    writer: Mutex<Option<IndexWriter>>,
+    fields: Fields,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("docs", &self.num_docs())
+            .finish_non_exhaustive()
+    }
+}
+
+impl SearchIndex {
+    /// Opens the index stored in `dir`, creating the directory and an empty
+    /// index if needed.
+    ///
+    /// Fails with [`SearchError::SchemaMismatch`] when the directory holds an
+    /// index of another gongkai version. Writes fail with
+    /// [`SearchError::Tantivy`] (a lock error) while another `SearchIndex`
+    /// on the same directory holds the writer.
+    pub fn open_or_create(dir: impl AsRef<Path>) -> Result<Self, SearchError> {
+        let dir = dir.as_ref();
+        let directory_error = |message: String| SearchError::Directory {
+            path: dir.display().to_string(),
+            message,
+        };
+        std::fs::create_dir_all(dir).map_err(|e| directory_error(e.to_string()))?;
+        let directory = MmapDirectory::open(dir).map_err(|e| directory_error(e.to_string()))?;
+        let (schema, fields) = build_schema();
+        let index = Index::builder()
+            .schema(schema)
+            .tokenizers(tokenizers())
+            .open_or_create(directory)
+            .map_err(|e| match e {
+                TantivyError::SchemaError(_) => SearchError::SchemaMismatch {
+                    path: dir.display().to_string(),
+                },
+                other => SearchError::Tantivy(other),
+            })?;
+        Self::from_index(index, fields)
+    }
+
+    /// An empty index held in memory (tests, demos, benchmarks).
+    pub fn in_memory() -> Result<Self, SearchError> {
+        let (schema, fields) = build_schema();
+        let index = Index::builder()
+            .schema(schema)
+            .tokenizers(tokenizers())
+            .create_in_ram()?;
+        Self::from_index(index, fields)
+    }
+
+    fn from_index(index: Index, fields: Fields) -> Result<Self, SearchError> {
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()?;
+        Ok(SearchIndex {
+            index,
+            reader,
+            writer: Mutex::new(None),
+            fields,
+        })
+    }
+
+    /// Number of items in the index.
+    pub fn num_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// Adds or replaces items (matched by 索引号) and commits once for the
+    /// whole batch. Within a batch, the last document with a given 索引号
+    /// wins. An empty batch does nothing.
+    pub fn upsert(&self, docs: &[SearchDocument]) -> Result<(), SearchError> {
+        if docs.is_empty() {
+            return Ok(());
+        }
+        let prepared = docs
+            .iter()
+            .map(|d| self.to_tantivy(d))
+            .collect::<Result<Vec<_>, _>>()?;
+        self.with_writer(|writer| {
+            for (doc, source) in prepared.into_iter().zip(docs) {
+                writer.delete_term(Term::from_field_text(
+                    self.fields.index_no,
+                    &source.index_no,
+                ));
+                writer.add_document(doc)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Removes the item with this 索引号 (withdrawn or replaced). Returns
+    /// whether it was in the index.
+    pub fn remove(&self, index_no: &str) -> Result<bool, SearchError> {
+        let term = Term::from_field_text(self.fields.index_no, index_no);
+        let existed = self.reader.searcher().search(
+            &TermQuery::new(term.clone(), IndexRecordOption::Basic),
+            &Count,
+        )? > 0;
+        if existed {
+            self.with_writer(|writer| {
+                writer.delete_term(term);
+                Ok(())
+            })?;
+        }
+        Ok(existed)
+    }
+
+    /// Replaces the whole content of the index with `docs` (`gongkai index
+    /// rebuild`). Searches keep seeing the old content until the single
+    /// commit at the end; if a document is invalid or writing fails, the
+    /// old content stays. Other writes wait until the rebuild is done.
+    /// Returns the number of documents indexed.
+    pub fn rebuild<I>(&self, docs: I) -> Result<usize, SearchError>
+    where
+        I: IntoIterator<Item = SearchDocument>,
+    {
+        self.with_writer(|writer| {
+            writer.delete_all_documents()?;
+            let mut count = 0;
+            for doc in docs {
+                writer.add_document(self.to_tantivy(&doc)?)?;
+                count += 1;
+            }
+            Ok(count)
+        })
+    }
+
+    /// Runs a search: relevance-ranked when the query has text, newest first
+    /// otherwise. Never fails because of what the user typed.
+    pub fn search(&self, request: &SearchQuery) -> Result<SearchResults, SearchError> {
+        let searcher = self.reader.searcher();
+        let compiled = query::compile(request, &self.fields);
+        let page = request.effective_page();
+        let per_page = request.effective_per_page();
+        let Some((offset, limit)) = request.window() else {
+            let total = searcher.search(&*compiled.query, &Count)?;
+            return Ok(SearchResults {
+                total,
+                page,
+                per_page,
+                hits: Vec::new(),
+            });
+        };
+        let top = TopDocs::with_limit(limit).and_offset(offset);
+        let (scored, total): (Vec<(f32, DocAddress)>, usize) = match &compiled.text_query {
+            Some(_) => searcher.search(&*compiled.query, &(top.order_by_score(), Count))?,
+            None => {
+                let by_date = top.order_by_fast_field::<i64>("published_days", Order::Desc);
+                let (docs, total) = searcher.search(&*compiled.query, &(by_date, Count))?;
+                (
+                    docs.into_iter().map(|(_, addr)| (0.0, addr)).collect(),
+                    total,
+                )
+            }
+        };
+        let generators = match &compiled.text_query {
+            Some(text) => Some(self.snippet_generators(&searcher, &**text)?),
+            None => None,
+        };
+        let mut hits = Vec::with_capacity(scored.len());
+        for (score, address) in scored {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            hits.push(self.hit(&doc, score, generators.as_ref()));
+        }
+        Ok(SearchResults {
+            total,
+            page,
+            per_page,
+            hits,
+        })
+    }
+
+    /// Up to `limit` (at most [`MAX_SUGGESTIONS`]) distinct titles containing
+    /// a word that starts with `prefix`; titles starting with it first.
+    /// Blank input gives no suggestions.
+    pub fn suggest(&self, prefix: &str, limit: usize) -> Result<Vec<String>, SearchError> {
+        let limit = limit.min(MAX_SUGGESTIONS);
+        let Some((full, key)) = normalize_prefix(prefix) else {
+            return Ok(Vec::new());
+        };
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
+        let searcher = self.reader.searcher();
+        let query = suggest_query(&key, &self.fields);
+        let candidates =
+            searcher.search(&*query, &TopDocs::with_limit(limit * 5).order_by_score())?;
+        let mut titles: Vec<String> = Vec::with_capacity(limit);
+        for (_, address) in candidates {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let Some(title) = text_value(&doc, self.fields.title) else {
+                continue;
+            };
+            let title = title.trim();
+            if full != key && !title.to_lowercase().contains(&full) {
+                continue;
+            }
+            if !titles.iter().any(|t| t == title) {
+                titles.push(title.to_string());
+                if titles.len() == limit {
+                    break;
+                }
+            }
+        }
+        Ok(titles)
+    }
+
+    /// Runs `operations` on the writer (created on first use) and commits;
+    /// on error, rolls back everything `operations` did.
+    fn with_writer<R>(
+        &self,
+        operations: impl FnOnce(&mut IndexWriter) -> Result<R, SearchError>,
+    ) -> Result<R, SearchError> {
+        let mut guard = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        let writer = match &mut *guard {
+            Some(writer) => writer,
+            empty => empty.insert(self.new_writer()?),
+        };
+        match operations(writer) {
+            Ok(result) => {
+                writer.commit()?;
+                self.reader.reload()?;
+                Ok(result)
+            }
+            Err(e) => {
+                writer.rollback()?;
+                Err(e)
+            }
+        }
+    }
+
+    fn new_writer(&self) -> Result<IndexWriter, SearchError> {
+        let threads = std::thread::available_parallelism()
+            .map(usize::from)
+            .unwrap_or(1)
+            .clamp(1, MAX_WRITER_THREADS);
+        Ok(self
+            .index
+            .writer_with_num_threads(threads, threads * WRITER_MEMORY_PER_THREAD)?)
+    }
+
+    fn snippet_generators(
+        &self,
+        searcher: &Searcher,
+        text: &dyn Query,
+    ) -> Result<(SnippetGenerator, SnippetGenerator), SearchError> {
+        let mut title = SnippetGenerator::create(searcher, text, self.fields.title)?;
+        title.set_max_num_chars(TITLE_SNIPPET_BYTES);
+        let mut body = SnippetGenerator::create(searcher, text, self.fields.body)?;
+        body.set_max_num_chars(SNIPPET_BYTES);
+        Ok((title, body))
+    }
+
+    fn hit(
+        &self,
+        doc: &TantivyDocument,
+        score: f32,
+        generators: Option<&(SnippetGenerator, SnippetGenerator)>,
+    ) -> Hit {
+        let f = &self.fields;
+        let get = |field| text_value(doc, field).unwrap_or_default().to_string();
+        let title = get(f.title);
+        let body = text_value(doc, f.body).unwrap_or_default();
+        let published_on = doc
+            .get_first(f.published_days)
+            .and_then(|v| v.as_i64())
+            .and_then(days_to_date)
+            .unwrap_or_default();
+        Hit {
+            index_no: get(f.index_no),
+            title_highlighted_html: snippet::title_html(generators.map(|g| &g.0), &title),
+            snippet_html: snippet::body_html(generators.map(|g| &g.1), body),
+            title,
+            score,
+            published_on,
+            agency_name: get(f.agency_name),
+            category: get(f.category),
+            doc_number: text_value(doc, f.doc_number).map(str::to_string),
+            validity: get(f.validity),
+        }
+    }
+
+    fn to_tantivy(&self, source: &SearchDocument) -> Result<TantivyDocument, SearchError> {
+        let f = &self.fields;
+        if source.index_no.trim().is_empty() {
+            return Err(SearchError::InvalidDocument(format!(
+                "empty 索引号 for item titled {:?}",
+                source.title
+            )));
+        }
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.index_no, &source.index_no);
+        doc.add_text(f.title, &source.title);
+        doc.add_text(f.body, &source.body);
+        doc.add_text(f.agency_code, &source.agency_code);
+        doc.add_text(f.agency_name, &source.agency_name);
+        doc.add_text(f.category, &source.category);
+        if let Some(number) = &source.doc_number {
+            let number = query::normalize_doc_number(number);
+            if !number.is_empty() {
+                doc.add_text(f.doc_number, &number);
+            }
+        }
+        doc.add_i64(f.published_days, date_to_days(source.published_on));
+        doc.add_text(f.validity, &source.validity);
+        for term in suggest_terms(&source.title) {
+            doc.add_text(f.suggest, &term);
+        }
+        Ok(doc)
+    }
+
+    /// The underlying tantivy index (for diagnostics such as space usage).
+    pub fn tantivy_index(&self) -> &Index {
+        &self.index
+    }
+}
+
+/// The first text value of `field` in a stored document.
+fn text_value(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<&str> {
+    doc.get_first(field).and_then(|v| v.as_str())
+}
