@@ -51,24 +51,26 @@ fn is_docx(bytes: &[u8]) -> bool {
 }
 
 fn looks_like_html(bytes: &[u8]) -> bool {
-    let head: Vec<u8> = bytes
-        .iter()
-        .take(4096)
-        .map(|b| b.to_ascii_lowercase())
-        .collect();
-    [
-        &b"<html"[..],
-        b"<!doctype html",
-        b"<table",
-        b"<body",
-        b"<head>",
-    ]
-    .iter()
-    .any(|tag| find(&head, tag).is_some())
+    let head = &bytes[..bytes.len().min(4096)];
+    const TAGS: [&[u8]; 5] = [b"<html", b"<!doctype html", b"<table", b"<body", b"<head>"];
+    // Every tag starts with `<`: compare, ignoring ASCII case, only where one is.
+    head.iter().enumerate().any(|(i, &b)| {
+        b == b'<'
+            && TAGS.iter().any(|tag| {
+                head.get(i..i + tag.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(tag))
+            })
+    })
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
+    let (&first, _) = needle.split_first()?;
+    haystack
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == first)
+        .map(|(i, _)| i)
+        .find(|&i| haystack.get(i..i + needle.len()) == Some(needle))
 }
 
 #[cfg(test)]

@@ -44,13 +44,14 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<String, ImportError> {
 /// Rejects decoded "text" that is really binary: control characters or
 /// replacement characters in more than a small share of the characters.
 pub fn check_plausible_text(text: &str, file: &str) -> Result<(), ImportError> {
-    let total = text.chars().count().max(1);
-    let bad = text
-        .chars()
-        .filter(|&c| {
-            c == '\u{fffd}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
-        })
-        .count();
+    let (mut total, mut bad) = (0usize, 0usize);
+    for c in text.chars() {
+        total += 1;
+        if c == '\u{fffd}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) {
+            bad += 1;
+        }
+    }
+    let total = total.max(1);
     if bad * 20 > total {
         return Err(ImportError::NotAReport {
             file: file.to_owned(),

@@ -20,18 +20,30 @@ pub struct MarkupCell {
 /// Limit on spans, against hostile markup.
 const MAX_SPAN: usize = 200;
 
+/// Limit on the grid positions that spans may cover in one table (a real
+/// table has a few hundred): past it, cells count as unmerged, so that a
+/// small page of huge spans cannot take gigabytes.
+const MAX_SPANNED: usize = 1_000_000;
+
 /// The grid of a table: `Some(text)` where a cell starts, `None` where a
 /// position is covered by a merged cell or missing.
 pub fn expand(rows: &[Vec<MarkupCell>]) -> Vec<Vec<Option<String>>> {
     let mut grid: Vec<Vec<Option<Option<String>>>> = vec![Vec::new(); rows.len()];
+    let mut budget = MAX_SPANNED;
     for (r, row) in rows.iter().enumerate() {
         let mut c = 0;
         for cell in row {
             while grid[r].get(c).is_some_and(Option::is_some) {
                 c += 1;
             }
-            let rowspan = cell.rowspan.clamp(1, MAX_SPAN).min(rows.len() - r);
-            let colspan = cell.colspan.clamp(1, MAX_SPAN);
+            let mut rowspan = cell.rowspan.clamp(1, MAX_SPAN).min(rows.len() - r);
+            let mut colspan = cell.colspan.clamp(1, MAX_SPAN);
+            let area = rowspan * colspan;
+            if area > 1 && area > budget {
+                (rowspan, colspan) = (1, 1);
+            } else if area > 1 {
+                budget -= area;
+            }
             for (dr, grid_row) in grid[r..r + rowspan].iter_mut().enumerate() {
                 if grid_row.len() < c + colspan {
                     grid_row.resize(c + colspan, None);
@@ -60,7 +72,7 @@ pub fn to_lines(rows: &[Vec<MarkupCell>]) -> Vec<String> {
 }
 
 fn clean(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::html::collapse_whitespace(text)
 }
 
 #[cfg(test)]

@@ -2,7 +2,9 @@
 //! (a table without tables inside it) becomes tab-separated rows. Tables that
 //! hold other tables are page layout and are read as blocks.
 
-use ego_tree::NodeRef;
+use std::collections::HashSet;
+
+use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Html, Node};
 
 use crate::grid::{MarkupCell, to_lines};
@@ -40,8 +42,9 @@ const SKIPPED: [&str; 6] = ["script", "style", "head", "noscript", "template", "
 /// The page as text lines.
 pub fn to_text(html: &str) -> String {
     let document = Html::parse_document(html);
+    let layout = layout_tables(&document);
     let mut out = Lines::default();
-    walk(*document.root_element(), &mut out);
+    walk(*document.root_element(), &layout, &mut out);
     out.flush();
     out.lines.join("\n")
 }
@@ -54,56 +57,99 @@ struct Lines {
 
 impl Lines {
     fn flush(&mut self) {
-        let text = self
-            .current
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        if !text.is_empty() {
-            self.lines.push(text);
+        if !self.current.trim().is_empty() {
+            self.lines.push(collapse_whitespace(&self.current));
         }
         self.current.clear();
     }
 }
 
-fn walk(node: NodeRef<'_, Node>, out: &mut Lines) {
-    match node.value() {
-        Node::Text(text) => out.current.push_str(text),
-        Node::Element(element) => {
-            let name = element.name();
-            if SKIPPED.contains(&name) {
-                return;
-            }
-            if name == "br" {
-                return out.flush();
-            }
-            if name == "table"
-                && let Some(table) = ElementRef::wrap(node)
-                && !has_inner_table(table)
-            {
-                out.flush();
-                out.lines.extend(to_lines(&table_rows(table)));
-                return;
-            }
-            let block = BLOCKS.contains(&name) || matches!(name, "table" | "td" | "th");
-            if block {
-                out.flush();
-            }
-            node.children().for_each(|child| walk(child, out));
-            if block {
-                out.flush();
-            }
+/// `text` with every run of whitespace replaced by one space and no space
+/// at either end.
+pub(crate) fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
         }
-        _ => node.children().for_each(|child| walk(child, out)),
+        out.push_str(word);
+    }
+    out
+}
+
+/// A step of the document walk: an explicit stack instead of recursion, so
+/// that no nesting depth overflows the stack.
+enum Step<'a> {
+    Enter(NodeRef<'a, Node>),
+    /// Leaving an element; `true` when it is a block (ends a line).
+    Leave(bool),
+}
+
+fn walk(root: NodeRef<'_, Node>, layout: &HashSet<NodeId>, out: &mut Lines) {
+    let mut stack = vec![Step::Enter(root)];
+    while let Some(step) = stack.pop() {
+        let node = match step {
+            Step::Leave(block) => {
+                if block {
+                    out.flush();
+                }
+                continue;
+            }
+            Step::Enter(node) => node,
+        };
+        match node.value() {
+            Node::Text(text) => {
+                out.current.push_str(text);
+                continue;
+            }
+            Node::Element(element) => {
+                let name = element.name();
+                if SKIPPED.contains(&name) {
+                    continue;
+                }
+                if name == "br" {
+                    out.flush();
+                    continue;
+                }
+                if name == "table"
+                    && !layout.contains(&node.id())
+                    && let Some(table) = ElementRef::wrap(node)
+                {
+                    out.flush();
+                    out.lines.extend(to_lines(&table_rows(table)));
+                    continue;
+                }
+                let block = BLOCKS.contains(&name) || matches!(name, "table" | "td" | "th");
+                if block {
+                    out.flush();
+                }
+                stack.push(Step::Leave(block));
+            }
+            _ => {}
+        }
+        let first = stack.len();
+        stack.extend(node.children().map(Step::Enter));
+        stack[first..].reverse();
     }
 }
 
-fn has_inner_table(table: ElementRef<'_>) -> bool {
-    table
-        .descendants()
-        .skip(1)
-        .filter_map(ElementRef::wrap)
-        .any(|e| e.value().name() == "table")
+/// The tables that hold other tables (page layout, read as blocks), found in
+/// one pass: each table marks its table ancestors, stopping at one already
+/// marked (whose own ancestors are marked too).
+fn layout_tables(document: &Html) -> HashSet<NodeId> {
+    let is_table =
+        |node: &NodeRef<'_, Node>| matches!(node.value(), Node::Element(e) if e.name() == "table");
+    let mut marked = HashSet::new();
+    for node in document.tree.nodes().filter(is_table) {
+        let mut ancestor = node.parent();
+        while let Some(a) = ancestor {
+            if is_table(&a) && !marked.insert(a.id()) {
+                break;
+            }
+            ancestor = a.parent();
+        }
+    }
+    marked
 }
 
 fn table_rows(table: ElementRef<'_>) -> Vec<Vec<MarkupCell>> {

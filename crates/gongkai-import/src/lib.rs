@@ -18,6 +18,7 @@ mod encoding;
 mod error;
 mod grid;
 mod html;
+mod lcs;
 mod note;
 mod pdf;
 mod rows;

@@ -8,6 +8,8 @@
 //! enumerator) appears, in order, in the printed text: the longest common
 //! subsequence divided by the label's length.
 
+use crate::lcs::Pattern;
+
 /// Normalises printed text for comparison: removes whitespace, Markdown
 /// emphasis and quotes; maps half-width brackets and punctuation to full width
 /// and full-width digits and letters to ASCII.
@@ -104,30 +106,14 @@ fn strip_enumerator(text: &str) -> &str {
 /// The share (0.0–1.0) of `core` found in order in `printed` (both normalised).
 #[cfg(test)]
 fn coverage(core: &str, printed: &str) -> f32 {
-    let length = core.chars().count();
+    let pattern = Pattern::new(core);
+    let printed: Vec<char> = printed.chars().collect();
+    let length = pattern.char_count();
     if length == 0 {
         0.0
     } else {
-        common_length(core, printed) as f32 / length as f32
+        pattern.common_length(&printed) as f32 / length as f32
     }
-}
-
-/// The length of the longest common subsequence of `a` and `b`, in characters.
-fn common_length(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let mut prev = vec![0usize; a.len() + 1];
-    let mut cur = vec![0usize; a.len() + 1];
-    for cb in b.chars() {
-        for (i, &ca) in a.iter().enumerate() {
-            cur[i + 1] = if ca == cb {
-                prev[i] + 1
-            } else {
-                prev[i + 1].max(cur[i])
-            };
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[a.len()]
 }
 
 /// A row the matcher may assign a run of values to, with the label forms it answers to.
@@ -135,25 +121,39 @@ fn common_length(a: &str, b: &str) -> usize {
 pub struct Candidate<R> {
     /// The row.
     pub row: R,
-    /// Normalised cores of the official label and its known variants.
-    pub cores: Vec<String>,
+    /// Normalised cores of the official label and its known variants,
+    /// prepared for matching.
+    pub cores: Vec<Pattern>,
+    /// A row of the other format: the report may print it, but it is not
+    /// expected, so it is accepted on a clear match only and skipping it is free.
+    pub foreign: bool,
 }
 
 impl<R: Copy> Candidate<R> {
     /// A candidate for `row` printed as `label` or any of `variants`.
     pub fn new(row: R, label: &str, variants: &[&str]) -> Candidate<R> {
-        let mut cores = vec![core(label)];
-        cores.extend(variants.iter().map(|v| core(v)));
-        Candidate { row, cores }
+        let mut cores = vec![Pattern::new(&core(label))];
+        cores.extend(variants.iter().map(|v| Pattern::new(&core(v))));
+        Candidate {
+            row,
+            cores,
+            foreign: false,
+        }
     }
 
-    /// The best (coverage, matched characters) over the label's forms.
-    fn coverage(&self, printed: &str) -> (f32, usize) {
+    /// The same candidate, marked as a row of the other format when `foreign`.
+    pub fn foreign(self, foreign: bool) -> Candidate<R> {
+        Candidate { foreign, ..self }
+    }
+
+    /// The best (coverage, matched characters) over the label's forms, for
+    /// the characters of a printed label.
+    fn coverage(&self, printed: &[char]) -> (f32, usize) {
         self.cores
             .iter()
             .map(|c| {
-                let matched = common_length(c, printed);
-                (matched as f32 / c.chars().count().max(1) as f32, matched)
+                let matched = c.common_length(printed);
+                (matched as f32 / c.char_count().max(1) as f32, matched)
             })
             .fold((0.0, 0), |best, x| if x.0 > best.0 { x } else { best })
     }
@@ -179,19 +179,28 @@ pub fn best_match<R: Copy>(
     printed: &str,
     strictness: Strictness,
 ) -> Option<usize> {
+    let printed: Vec<char> = printed.chars().collect();
     let mut best: Option<(usize, f32)> = None;
-    for (skip, candidate) in candidates.iter().enumerate() {
-        let (cov, matched) = candidate.coverage(printed);
+    // Expected rows of the report's own format skipped so far: rows of the
+    // other format are not expected, so passing them costs nothing.
+    let mut skip = 0;
+    for (index, candidate) in candidates.iter().enumerate() {
+        if strictness == Strictness::BlankRun && skip > 2 {
+            break; // never acceptable: see below
+        }
+        let (cov, matched) = candidate.coverage(&printed);
         let acceptable = match strictness {
-            Strictness::Values => cov >= 0.75 || (skip == 0 && cov >= 0.5),
+            Strictness::Values => cov >= 0.75 || (skip == 0 && !candidate.foreign && cov >= 0.5),
             Strictness::BlankRun => cov >= 0.8 && skip <= 2,
         };
-        if !acceptable {
-            continue;
+        if acceptable {
+            let score = cov - 0.1 * skip as f32 + 0.01 * matched as f32;
+            if best.is_none_or(|(_, s)| score > s) {
+                best = Some((index, score));
+            }
         }
-        let score = cov - 0.1 * skip as f32 + 0.01 * matched as f32;
-        if best.is_none_or(|(_, s)| score > s) {
-            best = Some((skip, score));
+        if !candidate.foreign {
+            skip += 1;
         }
     }
     best.map(|(i, _)| i)

@@ -19,10 +19,6 @@ async fn main() -> anyhow::Result<()> {
     );
     let database_url = format!("sqlite://{}?mode=rwc", db.display());
     println!("数据库：{}", db.display());
-    serve(ServeConfig {
-        addr,
-        database_url,
-        demo: true,
-    })
-    .await
+    // The search index goes beside the database file (`gongkai-index`).
+    serve(ServeConfig::new(addr, database_url, true)).await
 }

@@ -2,10 +2,13 @@
 //! its agencies, server-rendered HTML in Simplified Chinese over axum.
 //!
 //! Works without JavaScript; every page has a skip link, landmarks, a
-//! breadcrumb and visible focus. [`router`] builds the application for tests
+//! breadcrumb, visible focus and a search box (`/search`, full-text over
+//! the published items with [`gongkai_search`]; a small same-origin script
+//! adds search-as-you-type suggestions). [`router`] builds the application for tests
 //! (drive it with `tower::ServiceExt::oneshot`); [`serve`] runs it.
 
 mod error;
+mod indexing;
 mod routes;
 mod security;
 mod server;
@@ -14,7 +17,11 @@ mod text;
 mod views;
 
 pub use error::PageError;
-pub use server::{ServeConfig, serve};
+/// The index types of the public API, re-exported so callers (the CLI's
+/// `gongkai index rebuild`) need no direct dependency on `gongkai-search`.
+pub use gongkai_search::{SearchDocument, SearchIndex};
+pub use indexing::{IndexSync, published_count, rebuild_index, search_document, sync_index};
+pub use server::{DEFAULT_INDEX_DIR_NAME, ServeConfig, default_index_dir, open_index, serve};
 pub use state::AppState;
 
 use axum::Router;
@@ -25,6 +32,9 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/", get(routes::home::page))
         .route("/static/portal.css", get(routes::assets::stylesheet))
+        .route("/static/suggest.js", get(routes::assets::suggest_script))
+        .route("/search", get(routes::search::page))
+        .route("/search/suggest", get(routes::suggest::suggest))
         .route("/agencies/{code}", get(routes::agency::home))
         .route("/agencies/{code}/guide", get(routes::agency::guide))
         .route("/agencies/{code}/rules", get(routes::agency::rules))

@@ -4,9 +4,10 @@ use axum::http::HeaderValue;
 use axum::http::header::{self, HeaderName};
 use axum::response::Response;
 
-/// The Content-Security-Policy: no scripts at all, nothing from other origins,
-/// no framing. Inline styles are allowed for the column widths of report tables.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'none'; object-src 'none'; \
+/// The Content-Security-Policy: scripts only from the portal's own static files
+/// (no inline scripts, no CDN), nothing from other origins, no framing. Inline
+/// styles are allowed for the column widths of report tables.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; object-src 'none'; \
      style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; \
      frame-ancestors 'none'";
 

@@ -110,6 +110,44 @@ pub fn encode_path(path: &str) -> String {
     out
 }
 
+/// Percent-encodes a query-string value (everything but unreserved characters).
+pub fn encode_query_value(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// A query string (`?a=1&b=2`) of the non-empty pairs; empty when none.
+pub fn query_string<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    let mut out = String::new();
+    for (key, value) in pairs {
+        if value.is_empty() {
+            continue;
+        }
+        out.push(if out.is_empty() { '?' } else { '&' });
+        out.push_str(key);
+        out.push('=');
+        out.push_str(&encode_query_value(value));
+    }
+    out
+}
+
+/// At most 32 characters of user input, for messages.
+pub fn truncate(text: &str) -> String {
+    let cut: String = text.chars().take(32).collect();
+    if cut.len() < text.len() {
+        format!("{cut}…")
+    } else {
+        cut
+    }
+}
+
 /// The link to an item's page.
 pub fn item_href(index_no: &str) -> String {
     format!("/items/{}", encode_path(index_no))
@@ -158,5 +196,9 @@ mod tests {
             "/items/330424000/2024-00012"
         );
         assert_eq!(item_href("a b<"), "/items/a%20b%3C");
+        assert_eq!(
+            query_string([("q", "预算 a&b"), ("agency", ""), ("page", "2")]),
+            "?q=%E9%A2%84%E7%AE%97%20a%26b&page=2"
+        );
     }
 }

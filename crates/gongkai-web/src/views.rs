@@ -2,7 +2,11 @@
 //! Every value is escaped by the templates except the report fragment, which
 //! the render crate escapes itself.
 
+mod search;
+
 use askama::Template;
+
+pub use search::{HitRow, OptionGroup, SearchFilters, SearchView, SelectOption};
 
 use crate::text::Block;
 
@@ -209,6 +213,10 @@ pub struct CatalogView {
     pub page_count: u32,
     /// Pagination links.
     pub pages: Vec<PageLink>,
+    /// The agency code for the scoped search box.
+    pub search_agency: String,
+    /// The agency name for the scoped search box.
+    pub search_agency_name: String,
 }
 
 /// A row of the metadata table.

@@ -1,110 +1,10 @@
 //! The portal driven through its router on a seeded temporary SQLite store.
 
-use axum::Router;
-use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
+mod common;
+
+use axum::http::{StatusCode, header};
+use common::{first_item_of, get, ok_page, page};
 use gongkai_store::demo::{GOVERNMENT_CODE, TOBACCO_CODE};
-use gongkai_store::{
-    CatalogQuery, Category, DisclosureMode, ItemStatus, NewCatalogItem, Store, Validity,
-};
-use gongkai_web::{AppState, router};
-use tokio::sync::OnceCell;
-use tower::ServiceExt;
-
-struct Fixture {
-    store: Store,
-    _dir: tempfile::TempDir,
-}
-
-static FIXTURE: OnceCell<Fixture> = OnceCell::const_new();
-
-/// One seeded store for all tests of this file, with one hostile item added.
-async fn app() -> Router {
-    let fixture = FIXTURE
-        .get_or_init(|| async {
-            let dir = tempfile::tempdir().expect("dir");
-            let url = format!(
-                "sqlite://{}?mode=rwc",
-                dir.path().join("portal.db").display()
-            );
-            let store = Store::open(&url).await.expect("open");
-            gongkai_store::demo::seed(&store).await.expect("seed");
-            let hostile = NewCatalogItem {
-                index_no: Some("XSS/2025-00001".into()),
-                agency_code: TOBACCO_CODE.into(),
-                title: "<script>alert(1)</script>关于“引号”&的通知".into(),
-                doc_number: Some("<b>盐烟专〔2025〕1号</b>".into()),
-                written_on: chrono::NaiveDate::from_ymd_opt(2025, 12, 30),
-                published_on: chrono::NaiveDate::from_ymd_opt(2025, 12, 31),
-                category: Category::Other,
-                topic: "工业、交通".into(),
-                validity: Validity::Valid,
-                validity_changed_on: None,
-                disclosure_mode: DisclosureMode::Proactive,
-                body: "<img src=x onerror=alert(2)>正文".into(),
-                status: ItemStatus::Published,
-            };
-            store
-                .create_catalog_item("test", &hostile)
-                .await
-                .expect("hostile item");
-            Fixture { store, _dir: dir }
-        })
-        .await;
-    router(AppState::new(fixture.store.clone()))
-}
-
-async fn get(uri: &str) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
-    let response = app()
-        .await
-        .oneshot(Request::get(uri).body(Body::empty()).expect("request"))
-        .await
-        .expect("response");
-    let status = response.status();
-    let headers = response.headers().clone();
-    let body = axum::body::to_bytes(response.into_body(), 20 * 1024 * 1024)
-        .await
-        .expect("body");
-    (status, headers, body.to_vec())
-}
-
-async fn page(uri: &str) -> (StatusCode, String) {
-    let (status, headers, body) = get(uri).await;
-    if status == StatusCode::OK || status.is_client_error() {
-        let content_type = headers
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default();
-        assert!(
-            content_type.starts_with("text/html"),
-            "{uri}: {content_type}"
-        );
-    }
-    (status, String::from_utf8(body).expect("utf-8"))
-}
-
-async fn ok_page(uri: &str, expected: &[&str]) -> String {
-    let (status, html) = page(uri).await;
-    assert_eq!(status, StatusCode::OK, "{uri}: {html}");
-    assert!(html.contains("<html lang=\"zh-CN\">"), "{uri}");
-    assert!(html.contains("跳到主要内容"), "{uri}: skip link");
-    for text in expected {
-        assert!(html.contains(text), "{uri} should contain {text}");
-    }
-    html
-}
-
-async fn first_item_of(code: &str) -> gongkai_store::CatalogItem {
-    let store = Store::clone(&FIXTURE.get().expect("fixture").store);
-    let page = store
-        .list_catalog(&CatalogQuery::published(code))
-        .await
-        .expect("list");
-    page.items
-        .into_iter()
-        .find(|i| i.doc_number.is_some() && !i.index_no.starts_with("XSS"))
-        .expect("an item")
-}
 
 #[tokio::test]
 async fn home_lists_the_government_departments_and_towns() {
@@ -352,7 +252,7 @@ async fn security_headers_are_set() {
         assert_eq!(headers["x-content-type-options"], "nosniff", "{uri}");
         let csp = headers["content-security-policy"].to_str().expect("ascii");
         assert!(
-            csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'none'"),
+            csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'"),
             "{uri}: {csp}"
         );
     }

@@ -1,10 +1,12 @@
 //! Table 三 (收到和处理政府信息公开申请情况): 23 or 25 rows of seven columns.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use gongkai_domain::report::{ApplicantColumn, ApplicationRow};
 use gongkai_domain::{CellKey, Format};
 
+use super::align;
 use super::lines::Line;
 use super::tables::{Entry, assign, pick, segments};
 use super::tokens::Token;
@@ -29,25 +31,54 @@ fn variants(row: ApplicationRow) -> &'static [&'static str] {
     }
 }
 
+/// The rows of table 三 with their labels prepared for matching, built once
+/// per format (gb2019, gb2021): both formats' rows, the other format's marked foreign.
+static CANDIDATES: LazyLock<[Vec<Candidate<ApplicationRow>>; 2]> =
+    LazyLock::new(|| [candidates(Format::Gb2019), candidates(Format::Gb2021)]);
+
+fn candidates(format: Format) -> Vec<Candidate<ApplicationRow>> {
+    ApplicationRow::ALL
+        .iter()
+        .map(|&row| Candidate::new(row, row.label(), variants(row)).foreign(!row.in_format(format)))
+        .collect()
+}
+
 /// Reads table 三 from the lines in `range`. `format` is the report's format:
 /// when the report prints the other layout's （六） rows, the format's own
-/// （六） rows are recorded as printed blank.
+/// （六） rows are recorded as printed blank. `paged` input (PDF layout text)
+/// places the values of rows with blank cells by their print columns.
 pub fn read(
     tokens: &[Token],
     lines: &[Line],
     range: Range<usize>,
-    format: Format,
+    (format, paged): (Format, bool),
     notes: &mut Vec<ImportNote>,
 ) -> Vec<Entry> {
     let segs = segments(tokens, range);
-    let candidates: Vec<Candidate<ApplicationRow>> = ApplicationRow::ALL
-        .iter()
-        .map(|&row| Candidate::new(row, row.label(), variants(row)))
-        .collect();
+    let width = ApplicantColumn::ALL.len();
+    let columns = if paged {
+        align::reference_columns(&segs, width)
+    } else {
+        None
+    };
     let mut entries = Vec::new();
     let mut printed = Vec::new();
-    for (row, segment, _) in assign(&segs, &candidates) {
-        let (cells, note) = pick(&segment.cells, ApplicantColumn::ALL.len(), true);
+    let candidates = match format {
+        Format::Gb2019 => &CANDIDATES[0],
+        Format::Gb2021 => &CANDIDATES[1],
+    };
+    for (row, segment, _) in assign(&segs, candidates) {
+        let placed = columns
+            .as_deref()
+            .and_then(|columns| align::place(&segment.cells, columns));
+        let (cells, note) = match placed {
+            Some(cells) => {
+                let blanks = cells.iter().filter(|c| c.num.is_none()).count();
+                let note = format!("{blanks} blank cell(s) placed by the columns' print positions");
+                (cells, Some(note))
+            }
+            None => pick(&segment.cells, width, true),
+        };
         if let Some(note) = note {
             let line = cells
                 .first()

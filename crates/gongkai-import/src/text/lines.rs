@@ -87,8 +87,13 @@ fn neighbour(lines: &[Line], i: usize, step: isize) -> Option<&Line> {
 
 /// “- 3 -”, “—3—”, “第 3 页”, “第3页 共5页”, “3 / 12”.
 fn is_page_marker(t: &str) -> bool {
-    let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    // Every marker starts with a dash, 第 or a digit (`t` is trimmed): an exact
+    // pre-check that spares the allocation below for ordinary lines.
     let dashes = |c: char| matches!(c, '-' | '—' | '–' | '－' | '·');
+    if !t.starts_with(|c: char| dashes(c) || c == '第' || c.is_ascii_digit()) {
+        return false;
+    }
+    let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
     if let Some(inner) = compact
         .strip_prefix(dashes)
         .and_then(|s| s.strip_suffix(dashes))

@@ -1,5 +1,6 @@
 //! The text parser: every input kind ends up here as lines of text.
 
+mod align;
 mod applications;
 pub(crate) mod lines;
 mod narrative;
@@ -9,6 +10,7 @@ mod sections;
 mod tables;
 mod title;
 pub(crate) mod tokens;
+mod values;
 
 use gongkai_domain::{Format, Report, Section};
 use serde_json::{Map, Value, json};
@@ -42,9 +44,15 @@ pub fn parse(
     if let Some(note) = &identity.year_note {
         notes.push(ImportNote::new(None, note.clone()));
     }
-    let tokens = tokens::tokenize(&lines);
-    let year_format = identity.year.map(Format::for_year);
     let count = lines.len();
+    let table_sections = [Section::Proactive, Section::Applications, Section::Reviews];
+    let tables = table_sections
+        .iter()
+        .map(|&s| sections.body(s, count))
+        .reduce(|a, b| a.start.min(b.start)..a.end.max(b.end))
+        .unwrap_or(0..count);
+    let tokens = tokens::tokenize_range(&lines, tables);
+    let year_format = identity.year.map(Format::for_year);
 
     let range = sections.body(Section::Proactive, count);
     let layout = proactive::layout(
@@ -58,7 +66,7 @@ pub fn parse(
         &tokens,
         &lines,
         sections.body(Section::Applications, count),
-        format,
+        (format, paged),
         &mut notes,
     ));
     entries.extend(reviews::read(

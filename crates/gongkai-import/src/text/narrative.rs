@@ -17,6 +17,11 @@ const TABLE_STARTS: [&str; 7] = [
     "行政诉讼",
 ];
 
+fn opens_table(text: &str) -> bool {
+    let norm = normalize(text);
+    TABLE_STARTS.iter().any(|s| norm.starts_with(s))
+}
+
 /// The narrative text of every section that has some. Layout text (PDF)
 /// hard-wraps paragraphs; its lines are joined, and an indented line starts
 /// a new paragraph.
@@ -38,8 +43,7 @@ pub fn extract(lines: &[Line], sections: &Sections, paged: bool) -> Vec<(Section
             }
             let tabular =
                 text.contains('\t') || text.contains('|') || (paged && text.trim().contains("   "));
-            let norm = normalize(text);
-            if has_table && (tabular || TABLE_STARTS.iter().any(|s| norm.starts_with(s))) {
+            if has_table && (tabular || opens_table(text)) {
                 break;
             }
             if tabular {

@@ -1,6 +1,7 @@
 //! Table 二 (主动公开政府信息情况): rows of the printed layout, money in the unit of its key.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use gongkai_domain::report::{ProactiveField, ProactiveRow};
 use gongkai_domain::{CellKey, Format};
@@ -45,6 +46,23 @@ pub fn layout(tokens: &[Token], range: Range<usize>, fallback: Format) -> Format
     }
 }
 
+/// The rows each layout prints, with their labels prepared for matching, built once.
+static CANDIDATES: LazyLock<[Vec<Candidate<ProactiveRow>>; 2]> =
+    LazyLock::new(|| [candidates(Format::Gb2019), candidates(Format::Gb2021)]);
+
+fn candidates(layout: Format) -> Vec<Candidate<ProactiveRow>> {
+    ProactiveRow::ALL
+        .into_iter()
+        .filter(|row| !row.fields(layout).is_empty())
+        .map(|row| match row {
+            ProactiveRow::NormativeDocuments => {
+                Candidate::new(row, row.label(layout), &["规范性文件", "行政规范性文件"])
+            }
+            _ => Candidate::new(row, row.label(layout), &[]),
+        })
+        .collect()
+}
+
 /// Reads table 二 from the lines in `range`, printed in `layout`.
 pub fn read(
     tokens: &[Token],
@@ -54,18 +72,12 @@ pub fn read(
     notes: &mut Vec<ImportNote>,
 ) -> Vec<Entry> {
     let segs = segments(tokens, range);
-    let candidates: Vec<Candidate<ProactiveRow>> = ProactiveRow::ALL
-        .into_iter()
-        .filter(|row| !row.fields(layout).is_empty())
-        .map(|row| match row {
-            ProactiveRow::NormativeDocuments => {
-                Candidate::new(row, row.label(layout), &["规范性文件", "行政规范性文件"])
-            }
-            _ => Candidate::new(row, row.label(layout), &[]),
-        })
-        .collect();
+    let candidates = match layout {
+        Format::Gb2019 => &CANDIDATES[0],
+        Format::Gb2021 => &CANDIDATES[1],
+    };
     let mut entries = Vec::new();
-    for (row, segment, context) in assign(&segs, &candidates) {
+    for (row, segment, context) in assign(&segs, candidates) {
         let fields = row.fields(layout);
         let (cells, note) = pick(&segment.cells, fields.len(), false);
         if let Some(note) = note {

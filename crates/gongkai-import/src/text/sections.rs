@@ -70,10 +70,6 @@ fn is_heading(text: &str, section: Section) -> bool {
     if text.contains('\t') || text.contains('|') {
         return false;
     }
-    let norm = normalize(text);
-    if norm.chars().count() > 40 {
-        return false;
-    }
     let numeral = match section {
         Section::Overview => '一',
         Section::Proactive => '二',
@@ -82,6 +78,14 @@ fn is_heading(text: &str, section: Section) -> bool {
         Section::Problems => '五',
         Section::OtherMatters => '六',
     };
+    // Normalising keeps CJK numerals: a line without the numeral is no heading.
+    if !text.contains(numeral) {
+        return false;
+    }
+    let norm = normalize(text);
+    if norm.chars().count() > 40 {
+        return false;
+    }
     let mut chars = norm.chars();
     if chars.next() != Some(numeral) || !matches!(chars.next(), Some('、' | '.' | '，')) {
         return false;

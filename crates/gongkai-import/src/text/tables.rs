@@ -15,6 +15,8 @@ pub struct CellRef<'t> {
     pub num: Option<&'t Num>,
     /// Index of the line in the line list.
     pub line: usize,
+    /// The character column of layout text (see [`Token::col`]).
+    pub col: usize,
 }
 
 /// Label text followed by the value and blank cells up to the next label.
@@ -51,6 +53,8 @@ pub fn segments(tokens: &[Token], range: Range<usize>) -> Vec<Segment<'_>> {
     let mut out = Vec::new();
     let mut label = String::new();
     let mut cells: Vec<CellRef<'_>> = Vec::new();
+    // The lines of the label's first and last fragment.
+    let mut label_lines: Option<(usize, usize)> = None;
     for token in tokens.iter().filter(|t| range.contains(&t.line)) {
         match &token.tok {
             Tok::Text(text) => {
@@ -59,16 +63,33 @@ pub fn segments(tokens: &[Token], range: Range<usize>) -> Vec<Segment<'_>> {
                         label: std::mem::take(&mut label),
                         cells: std::mem::take(&mut cells),
                     });
+                    label_lines = None;
+                } else if let Some(line) = blank_row_before_caption(&label, label_lines, text) {
+                    // Layout text prints a blank row as its label alone.
+                    out.push(Segment {
+                        label: std::mem::take(&mut label),
+                        cells: vec![CellRef {
+                            num: None,
+                            line,
+                            col: 0,
+                        }],
+                    });
+                    label_lines = None;
                 }
+                label_lines = Some(
+                    label_lines.map_or((token.line, token.line), |(first, _)| (first, token.line)),
+                );
                 label.push_str(text);
             }
             Tok::Value(num) => cells.push(CellRef {
                 num: Some(num),
                 line: token.line,
+                col: token.col,
             }),
             Tok::Empty => cells.push(CellRef {
                 num: None,
                 line: token.line,
+                col: token.col,
             }),
         }
     }
@@ -76,6 +97,19 @@ pub fn segments(tokens: &[Token], range: Range<usize>) -> Vec<Segment<'_>> {
         out.push(Segment { label, cells });
     }
     out
+}
+
+/// When a block caption of table 二 (“第二十条第（八）项”) follows a short
+/// label printed on one line with no cell after it, that label is a row
+/// printed blank (PDF layout text shows blank cells as nothing): its line.
+fn blank_row_before_caption(
+    label: &str,
+    lines: Option<(usize, usize)>,
+    next: &str,
+) -> Option<usize> {
+    let (first, last) = lines?;
+    let short = label.chars().count() <= 12 && !label.contains(['。', '，', '；', '：']);
+    (first == last && short && next.starts_with("第二十条")).then_some(last)
 }
 
 /// Longest label context kept while looking for a row (in characters).
@@ -139,6 +173,7 @@ pub fn pick<'t>(
             CellRef {
                 num: None,
                 line: last_line,
+                col: 0,
             },
         );
         v

@@ -47,13 +47,10 @@ pub fn identify(lines: &[Line], end: usize) -> Identity {
 fn title(head: &[Line]) -> Option<(Option<String>, i32)> {
     let texts: Vec<String> = head.iter().take(30).map(|l| normalize(&l.text)).collect();
     for (i, text) in texts.iter().enumerate() {
-        let is_title = (text.contains("年度报告") || text.ends_with("年报"))
-            && text.chars().count() <= 60
-            && !text.contains('。');
-        if !is_title {
+        let Some(text) = title_text(text, texts.get(i + 1)) else {
             continue;
-        }
-        let Some((pos, year)) = first_year(text) else {
+        };
+        let Some((pos, year)) = first_year(&text) else {
             continue;
         };
         let agency = clean_agency(&text[..pos]).or_else(|| {
@@ -69,6 +66,27 @@ fn title(head: &[Line]) -> Option<(Option<String>, i32)> {
         return Some((agency, year));
     }
     None
+}
+
+/// The title text starting at a line: the line itself, or the line joined
+/// with the next when a centred title wraps (“…2023 年政府信息公开工作年” /
+/// “度报告”, as LibreOffice and Word lay out a long title).
+fn title_text(text: &str, next: Option<&String>) -> Option<String> {
+    if is_title(text) {
+        return Some(text.to_owned());
+    }
+    let next = next?;
+    if text.contains('。') || first_year(text).is_none() || next.chars().count() > 20 {
+        return None;
+    }
+    let joined = format!("{text}{next}");
+    is_title(&joined).then_some(joined)
+}
+
+fn is_title(text: &str) -> bool {
+    (text.contains("年度报告") || text.ends_with("年报"))
+        && text.chars().count() <= 60
+        && !text.contains('。')
 }
 
 /// The first “YYYY年” in `text`: its byte offset and the year.
@@ -129,6 +147,15 @@ mod tests {
         assert_eq!(
             (i.agency.as_deref(), i.year),
             (Some("海盐县烟草专卖局"), Some(2020))
+        );
+    }
+
+    #[test]
+    fn a_title_wrapped_over_two_lines() {
+        let i = id("某县教育体育局 2023 年政府信息公开工作年\n          度报告\n\n  一、总体情况");
+        assert_eq!(
+            (i.agency.as_deref(), i.year),
+            (Some("某县教育体育局"), Some(2023))
         );
     }
 

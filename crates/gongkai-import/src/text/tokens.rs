@@ -5,9 +5,11 @@
 //! line with tab- or `|`-separated cells, and PDF layout text whose columns
 //! are separated by runs of two or more spaces.
 
-use std::str::FromStr;
+use std::ops::Range;
 
 use rust_decimal::Decimal;
+
+pub use super::values::parse_value;
 
 use super::lines::Line;
 use crate::rows::normalize;
@@ -52,27 +54,70 @@ pub struct Token {
     pub tok: Tok,
     /// Index of the line in the line list.
     pub line: usize,
+    /// For layout text (columns separated by runs of spaces): the character
+    /// column where the cell starts, which places a value under its column
+    /// header when blank cells leave no trace. 0 for tab and `|` rows.
+    pub col: usize,
 }
 
 /// The cells of all lines, in reading order.
+#[cfg(test)]
 pub fn tokenize(lines: &[Line]) -> Vec<Token> {
+    tokenize_range(lines, 0..lines.len())
+}
+
+/// The cells of the lines in `range`, in reading order (token lines index
+/// the whole `lines`). Lines outside the tables' sections are left alone:
+/// their prose would only be normalised to be thrown away.
+pub fn tokenize_range(lines: &[Line], range: Range<usize>) -> Vec<Token> {
     let mut tokens = Vec::new();
-    for (index, line) in lines.iter().enumerate() {
+    let end = range.end.min(lines.len());
+    let start = range.start.min(end);
+    for (index, line) in lines.iter().enumerate().take(end).skip(start) {
         let start = tokens.len();
-        line_cells(&line.text, &mut |tok| {
-            tokens.push(Token { tok, line: index })
+        let text = line.text.as_str();
+        let mut columns = CharColumns::default();
+        line_cells(text, &mut |tok, at| {
+            let col = at.map_or(0, |at| columns.at(text, at));
+            tokens.push(Token {
+                tok,
+                line: index,
+                col,
+            })
         });
         merge_units(&mut tokens, start);
     }
     tokens
 }
 
-fn line_cells(text: &str, emit: &mut dyn FnMut(Tok)) {
+/// Character columns of byte offsets in one line, counted on from the last
+/// offset asked for: cells come in order, so a line costs one pass, not one
+/// pass per cell.
+#[derive(Default)]
+struct CharColumns {
+    byte: usize,
+    col: usize,
+}
+
+impl CharColumns {
+    fn at(&mut self, text: &str, at: usize) -> usize {
+        if at < self.byte {
+            *self = CharColumns::default();
+        }
+        self.col += text.get(self.byte..at).map_or(0, |s| s.chars().count());
+        self.byte = at;
+        self.col
+    }
+}
+
+/// Calls `emit` with every cell of a line and, for layout text, the byte
+/// offset where the cell starts.
+fn line_cells(text: &str, emit: &mut dyn FnMut(Tok, Option<usize>)) {
     if text.contains('\t') {
         match text.strip_prefix('\t') {
             // Word's text export: one cell per line, each introduced by a tab.
-            Some(rest) if !rest.contains('\t') => emit(cell(rest)),
-            _ => text.split('\t').for_each(|c| emit(cell(c))),
+            Some(rest) if !rest.contains('\t') => emit(cell(rest), None),
+            _ => text.split('\t').for_each(|c| emit(cell(c), None)),
         }
     } else if text.contains('|') {
         let t = text.trim();
@@ -81,12 +126,21 @@ fn line_cells(text: &str, emit: &mut dyn FnMut(Tok)) {
         }
         let t = t.strip_prefix('|').unwrap_or(t);
         let t = t.strip_suffix('|').unwrap_or(t);
-        t.split('|').for_each(|c| emit(cell(c)));
+        t.split('|').for_each(|c| emit(cell(c), None));
     } else {
         for chunk in columns(text) {
-            chunk_cells(chunk, emit);
+            chunk_cells(chunk, &mut |tok, part: &str| {
+                emit(tok, Some(offset_in(text, part)))
+            });
         }
     }
+}
+
+/// The byte offset of `part`, a slice of `text`, within `text`.
+fn offset_in(text: &str, part: &str) -> usize {
+    (part.as_ptr() as usize)
+        .saturating_sub(text.as_ptr() as usize)
+        .min(text.len())
 }
 
 /// Splits a layout line at runs of two or more spaces (an ideographic space counts double).
@@ -128,25 +182,29 @@ fn columns(text: &str) -> Vec<&str> {
 
 /// A layout chunk: one value, several values separated by single spaces, a
 /// label followed by values, or a label.
-fn chunk_cells(chunk: &str, emit: &mut dyn FnMut(Tok)) {
+fn chunk_cells<'a>(chunk: &'a str, emit: &mut dyn FnMut(Tok, &'a str)) {
     if let Some(num) = parse_value(chunk) {
-        return emit(Tok::Value(num));
+        return emit(Tok::Value(num), chunk);
     }
     let parts: Vec<&str> = chunk.split_whitespace().collect();
     let values: Vec<Option<Num>> = parts.iter().map(|p| parse_value(p)).collect();
     let tail = values.iter().rev().take_while(|v| v.is_some()).count();
     if tail == 0 || parts.len() < 2 {
-        return emit(cell(chunk));
+        return emit(cell(chunk), chunk);
     }
     let head = parts.len() - tail;
     if head > 0 {
-        emit(cell(&parts[..head].join(" ")));
+        emit(cell(&parts[..head].join(" ")), chunk);
     }
     values
         .into_iter()
+        .zip(&parts)
         .skip(head)
-        .flatten()
-        .for_each(|num| emit(Tok::Value(num)));
+        .for_each(|(num, part)| {
+            if let Some(num) = num {
+                emit(Tok::Value(num), part)
+            }
+        });
 }
 
 fn cell(raw: &str) -> Tok {
@@ -165,108 +223,27 @@ fn cell(raw: &str) -> Tok {
     }
 }
 
-/// “309486424” in one column and “元” in the next belong together.
+/// “309486424” in one column and “元” in the next belong together. One pass,
+/// compacting in place (a line of thousands of cells stays linear).
 fn merge_units(tokens: &mut Vec<Token>, start: usize) {
-    let mut i = start + 1;
-    while i < tokens.len() {
+    let mut kept = start;
+    for i in start..tokens.len() {
         let unit = match &tokens[i].tok {
             Tok::Text(t) if t == "元" => Some(Unit::Yuan),
             Tok::Text(t) if t == "万元" => Some(Unit::WanYuan),
             _ => None,
         };
-        if let (Some(unit), Tok::Value(num)) = (unit, &mut tokens[i - 1].tok)
+        if kept > start
+            && let (Some(unit), Tok::Value(num)) = (unit, &mut tokens[kept - 1].tok)
             && num.unit == Unit::None
         {
             num.unit = unit;
-            tokens.remove(i);
             continue;
         }
-        i += 1;
+        tokens.swap(kept, i);
+        kept += 1;
     }
-}
-
-/// Reads a value cell; `None` when the cell is not a number with an optional
-/// unit and annotation.
-pub fn parse_value(raw: &str) -> Option<Num> {
-    let s: String = raw
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
-            '＋' => '+',
-            '－' | '−' => '-',
-            '．' => '.',
-            '，' => ',',
-            _ => c,
-        })
-        .collect();
-    let (sign, body) = match s.chars().next()? {
-        '+' => ("", &s[1..]),
-        '-' => ("-", &s[1..]),
-        _ => ("", s.as_str()),
-    };
-    let end = number_end(body)?;
-    let digits: String = body[..end].chars().filter(|&c| c != ',').collect();
-    if body[..end].contains(',') && !valid_grouping(&body[..end]) {
-        return None;
-    }
-    let value = Decimal::from_str(&format!("{sign}{digits}")).ok()?;
-    let mut rest = body[end..].trim_start();
-    let mut unit = Unit::None;
-    if let Some(r) = rest.strip_prefix("万元") {
-        (unit, rest) = (Unit::WanYuan, r);
-    } else if let Some(r) = rest.strip_prefix('元') {
-        (unit, rest) = (Unit::Yuan, r);
-    } else if let Some(r) = rest.strip_prefix(['件', '个', '项', '条', '次', '家']) {
-        rest = r;
-    }
-    let rest = rest.trim();
-    let annotation = if rest.is_empty() {
-        None
-    } else if (rest.starts_with('（') || rest.starts_with('('))
-        && (rest.ends_with('）') || rest.ends_with(')'))
-    {
-        Some(rest.to_owned())
-    } else {
-        return None;
-    };
-    Some(Num {
-        value,
-        unit,
-        annotation,
-    })
-}
-
-/// The end of the leading number (digits, grouping commas, one decimal point followed by digits).
-fn number_end(body: &str) -> Option<usize> {
-    let bytes = body.as_bytes();
-    let mut i = 0;
-    let mut seen_digit = false;
-    let mut seen_point = false;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'0'..=b'9' => seen_digit = true,
-            b',' if seen_digit
-                && !seen_point
-                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) => {}
-            b'.' if seen_digit
-                && !seen_point
-                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) =>
-            {
-                seen_point = true
-            }
-            _ => break,
-        }
-        i += 1;
-    }
-    seen_digit.then_some(i)
-}
-
-fn valid_grouping(number: &str) -> bool {
-    let integer = number.split('.').next().unwrap_or("");
-    let mut groups = integer.split(',');
-    let first_ok = groups.next().is_some_and(|g| (1..=3).contains(&g.len()));
-    first_ok && groups.all(|g| g.len() == 3)
+    tokens.truncate(kept);
 }
 
 #[cfg(test)]

@@ -6,9 +6,10 @@ use axum::extract::{Path, Query, State};
 use axum::response::Html;
 use gongkai_store::{CatalogQuery, Category, ItemStatus};
 
+use super::paging::pagination;
 use super::{agency_chrome, agency_or_404, item_row, render};
-use crate::text::agency_href;
-use crate::views::{CatalogView, Crumb, NavLink, PageLink};
+use crate::text::{agency_href, truncate};
+use crate::views::{CatalogView, Crumb, NavLink};
 use crate::{AppState, PageError};
 
 /// Items per page.
@@ -62,59 +63,6 @@ impl CatalogParams {
         }
         href
     }
-}
-
-/// At most 32 characters of user input, for messages.
-fn truncate(text: &str) -> String {
-    let cut: String = text.chars().take(32).collect();
-    if cut.len() < text.len() {
-        format!("{cut}…")
-    } else {
-        cut
-    }
-}
-
-/// First, previous, a window of pages, next, last.
-fn pagination(params: CatalogParams, code: &str, page_count: u32) -> Vec<PageLink> {
-    let page = params.page;
-    let link = |label: String, target: u32, enabled: bool, aria: String| PageLink {
-        label,
-        href: enabled.then(|| params.href(code, target)),
-        current: false,
-        aria,
-    };
-    let mut links = vec![
-        link("首页".into(), 1, page > 1, "第一页".into()),
-        link(
-            "上一页".into(),
-            page.saturating_sub(1),
-            page > 1,
-            "上一页".into(),
-        ),
-    ];
-    let start = page.saturating_sub(2).max(1);
-    let end = (start + 4).min(page_count);
-    for n in start.max(end.saturating_sub(4)).max(1)..=end {
-        links.push(PageLink {
-            label: n.to_string(),
-            href: (n != page).then(|| params.href(code, n)),
-            current: n == page,
-            aria: format!("第 {n} 页"),
-        });
-    }
-    links.push(link(
-        "下一页".into(),
-        page + 1,
-        page < page_count,
-        "下一页".into(),
-    ));
-    links.push(link(
-        "尾页".into(),
-        page_count,
-        page < page_count,
-        format!("最后一页（第 {page_count} 页）"),
-    ));
-    links
 }
 
 /// `GET /agencies/{code}/catalog`.
@@ -204,7 +152,9 @@ pub async fn list(
         total: result.total,
         page: params.page,
         page_count,
-        pages: pagination(params, &agency.code, page_count),
+        pages: pagination(params.page, page_count, |n| params.href(&agency.code, n)),
+        search_agency: agency.code.clone(),
+        search_agency_name: agency.name.clone(),
     };
     render(&view)
 }

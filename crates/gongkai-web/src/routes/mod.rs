@@ -5,7 +5,11 @@ pub mod assets;
 pub mod catalog;
 pub mod home;
 pub mod item;
+mod paging;
 pub mod reports;
+pub mod search;
+mod search_params;
+pub mod suggest;
 
 use askama::Template;
 use axum::response::Html;

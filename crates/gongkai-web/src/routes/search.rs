@@ -1,0 +1,172 @@
+//! `/search?q=&agency=&category=&from=&to=&validity=&doc_number=&page=`:
+//! full-text search over all published items.
+
+use std::collections::HashMap;
+use std::time::Instant;
+
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::response::Html;
+use gongkai_search::{SearchIndex, SearchQuery, SearchResults};
+use gongkai_store::{Agency, AgencyKind, Category, Validity};
+
+use super::paging::pagination;
+use super::render;
+use super::search_params::SearchParams;
+use crate::text::item_href;
+use crate::views::{Chrome, Crumb, HitRow, OptionGroup, SearchFilters, SearchView, SelectOption};
+use crate::{AppState, PageError};
+
+/// Runs a search on the blocking pool (tantivy work is CPU-bound).
+pub(crate) async fn run_search(
+    index: &std::sync::Arc<SearchIndex>,
+    query: SearchQuery,
+) -> Result<SearchResults, PageError> {
+    let index = index.clone();
+    tokio::task::spawn_blocking(move || index.search(&query))
+        .await
+        .map_err(|e| PageError::Internal(format!("检索任务失败：{e}")))?
+        .map_err(|e| PageError::Internal(format!("检索失败：{e}")))
+}
+
+/// `GET /search`.
+pub async fn page(
+    State(state): State<AppState>,
+    query: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> Result<Html<String>, PageError> {
+    let Query(raw) = query.map_err(|e| PageError::BadRequest {
+        param: "查询字符串",
+        message: e.body_text(),
+    })?;
+    let params = SearchParams::parse(&raw)?;
+    let store = &state.store;
+    let agencies = store.agencies().await?;
+    if let Some(code) = &params.agency
+        && !agencies.iter().any(|a| &a.code == code)
+    {
+        return Err(PageError::BadRequest {
+            param: "agency",
+            message: format!("发布机构“{}”不存在", crate::text::truncate(code)),
+        });
+    }
+    let started = Instant::now();
+    let results = if params.is_search() {
+        Some(run_search(&state.search, params.to_query()).await?)
+    } else {
+        None
+    };
+    let seconds = format!("{:.3}", started.elapsed().as_secs_f64());
+    let (total, page_count, hits) = match &results {
+        Some(r) => (
+            r.total,
+            r.page_count().min(super::search_params::MAX_PAGE),
+            hits(r),
+        ),
+        None => (0, 0, Vec::new()),
+    };
+    if total > 0 && params.page > page_count {
+        return Err(PageError::NotFound(format!(
+            "页码超出范围：共 {page_count} 页。"
+        )));
+    }
+    let title = if params.q.is_empty() {
+        "站内搜索".to_owned()
+    } else {
+        format!("“{}”的搜索结果", params.q)
+    };
+    let chrome = Chrome {
+        site_name: super::site_name(store).await?,
+        title,
+        crumbs: vec![
+            Crumb {
+                label: "首页".into(),
+                href: Some("/".into()),
+            },
+            Crumb {
+                label: "站内搜索".into(),
+                href: None,
+            },
+        ],
+        side_title: String::new(),
+        side_links: Vec::new(),
+        section: "search",
+    };
+    let view = SearchView {
+        chrome,
+        q: params.q.clone(),
+        searched: params.is_search(),
+        filtered: params.has_filters(),
+        filters: filters(&params, &agencies),
+        total,
+        page: params.page,
+        page_count,
+        seconds,
+        hits,
+        pages: pagination(params.page, page_count, |n| params.href(n)),
+    };
+    render(&view)
+}
+
+/// The hits as rows.
+fn hits(results: &SearchResults) -> Vec<HitRow> {
+    results
+        .hits
+        .iter()
+        .map(|hit| HitRow {
+            href: item_href(&hit.index_no),
+            title_html: hit.title_highlighted_html.clone(),
+            snippet_html: hit.snippet_html.clone(),
+            agency: hit.agency_name.clone(),
+            published: hit.published_on.format("%Y-%m-%d").to_string(),
+            category: Category::from_key(&hit.category)
+                .map_or_else(|| hit.category.clone(), |c| c.label().to_owned()),
+            doc_number: hit.doc_number.clone().unwrap_or_default(),
+            validity_note: match Validity::from_key(&hit.validity) {
+                Some(Validity::Valid) | None => String::new(),
+                Some(other) => other.label().to_owned(),
+            },
+        })
+        .collect()
+}
+
+/// The filter form: agencies grouped by kind, categories, validities.
+fn filters(params: &SearchParams, agencies: &[Agency]) -> SearchFilters {
+    let option = |value: &str, label: &str, selected: bool| SelectOption {
+        value: value.to_owned(),
+        label: label.to_owned(),
+        selected,
+    };
+    let agencies = [
+        (AgencyKind::Government, "本级政府"),
+        (AgencyKind::Department, "政府部门"),
+        (AgencyKind::Town, "乡镇（街道）"),
+    ]
+    .into_iter()
+    .map(|(kind, label)| OptionGroup {
+        label,
+        options: agencies
+            .iter()
+            .filter(|a| a.kind == kind)
+            .map(|a| option(&a.code, &a.name, params.agency.as_deref() == Some(&a.code)))
+            .collect(),
+    })
+    .filter(|g| !g.options.is_empty())
+    .collect();
+    SearchFilters {
+        agencies,
+        categories: Category::ALL
+            .iter()
+            .map(|&c| option(c.key(), c.label(), params.category == Some(c)))
+            .collect(),
+        validities: Validity::ALL
+            .iter()
+            .map(|&v| option(v.key(), v.label(), params.validity == Some(v)))
+            .collect(),
+        from: params.from.map(|d| d.to_string()).unwrap_or_default(),
+        to: params.to.map(|d| d.to_string()).unwrap_or_default(),
+        doc_number: params.doc_number.clone().unwrap_or_default(),
+        clear_href: params
+            .has_filters()
+            .then(|| params.without_filters().href(1)),
+    }
+}
