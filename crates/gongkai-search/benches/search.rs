@@ -205,7 +205,13 @@ fn benches(c: &mut Criterion) {
     let n: usize = std::env::var("GONGKAI_BENCH_DOCS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(100_000);
+        // `cargo test --all-targets` runs benches once as smoke tests (without
+        // `--bench`): keep that quick with a small corpus.
+        .unwrap_or(if std::env::args().any(|a| a == "--bench") {
+            100_000
+        } else {
+            1_000
+        });
     let docs = generate(n, 2024);
     let bytes: usize = docs.iter().map(|d| d.title.len() + d.body.len()).sum();
     let dir = tempfile::tempdir().expect("temporary directory");
