@@ -3,7 +3,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { assertAccessibleBasics, screenshot, text, usePortal } from './lib/portal.mjs';
+import { PHONE, assertAccessibleBasics, screenshot, text, usePortal } from './lib/portal.mjs';
+
+/** The 404 page at `path` on a phone (for its screenshot). */
+async function phoneCopy(portal, path) {
+  const page = await portal.newPage({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  await portal.goto(page, path, { status: 404 });
+  return page;
+}
 
 describe('error pages', () => {
   const portal = usePortal();
@@ -18,7 +25,15 @@ describe('error pages', () => {
     assert.match(main, /404/);
     assert.match(main, /找不到机构“999999999”/);
     assert.doesNotMatch(main, /not found|error/i, 'English text on the 404 page');
+    // The government's identity, as on every other page, and its real office.
+    assert.equal(await text(page.locator('.brand-name')), '海盐县人民政府');
+    assert.match(await text(page.locator('.topbar')), /^海盐县人民政府门户网站/);
+    assert.match(await page.title(), /- 海盐县人民政府$/);
+    const footer = await text(page.getByRole('contentinfo'));
+    assert.match(footer, /主办单位：海盐县人民政府办公室/);
+    assert.doesNotMatch(footer, /政府信息公开平台办公室/);
     await screenshot(page, '404');
+    await screenshot(await phoneCopy(portal, '/agencies/999999999'), 'phone-404');
 
     // The way back works.
     await Promise.all([
@@ -44,5 +59,7 @@ describe('error pages', () => {
     await assertAccessibleBasics(page);
     assert.equal(await text(page.getByRole('heading', { level: 1 })), '请求参数有误');
     assert.match(await text(page.getByRole('main')), /页码/);
+    assert.equal(await text(page.locator('.brand-name')), '海盐县人民政府');
+    assert.match(await text(page.getByRole('contentinfo')), /主办单位：海盐县人民政府办公室/);
   });
 });

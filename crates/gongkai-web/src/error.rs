@@ -1,9 +1,11 @@
 //! Error pages: 404 and 400 in Chinese, and 500 without internals.
 
 use askama::Template;
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 
+use crate::AppState;
 use crate::views::{Chrome, ErrorView};
 
 /// Why a page cannot be shown.
@@ -31,6 +33,34 @@ impl From<gongkai_store::StoreError> for PageError {
     }
 }
 
+/// What an error page shows. [`PageError::into_response`] renders it with
+/// the generic chrome (it has no store) and leaves it in the response's
+/// extensions; [`brand_error_page`] renders it again naming the platform's
+/// government, like every other page.
+#[derive(Debug, Clone)]
+pub(crate) struct ErrorPage {
+    status: StatusCode,
+    heading: &'static str,
+    message: String,
+}
+
+impl ErrorPage {
+    fn response(&self, site: Option<&gongkai_store::Agency>) -> Response {
+        let view = ErrorView {
+            chrome: Chrome::generic(self.heading, site),
+            status: self.status.as_u16(),
+            heading: self.heading,
+            message: self.message.clone(),
+        };
+        let body = view
+            .render()
+            .unwrap_or_else(|_| format!("{} {}", self.status.as_u16(), self.heading));
+        let mut response = (self.status, Html(body)).into_response();
+        response.extensions_mut().insert(self.clone());
+        response
+    }
+}
+
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
         let (status, heading, message) = match &self {
@@ -47,15 +77,27 @@ impl IntoResponse for PageError {
                 )
             }
         };
-        let view = ErrorView {
-            chrome: Chrome::generic(heading),
-            status: status.as_u16(),
+        ErrorPage {
+            status,
             heading,
             message,
-        };
-        let body = view
-            .render()
-            .unwrap_or_else(|_| format!("{} {heading}", status.as_u16()));
-        (status, Html(body)).into_response()
+        }
+        .response(None)
+    }
+}
+
+/// Middleware: re-renders an error page with the platform's government in
+/// the header, breadcrumb and footer. Keeps the generic page when the store
+/// cannot say (e.g. the error was the store failing).
+pub(crate) async fn brand_error_page(
+    State(state): State<AppState>,
+    response: Response,
+) -> Response {
+    let Some(page) = response.extensions().get::<ErrorPage>().cloned() else {
+        return response;
+    };
+    match crate::routes::site_government(&state.store).await {
+        Ok(Some(site)) => page.response(Some(&site)),
+        _ => response,
     }
 }

@@ -45,7 +45,13 @@ pub fn router(state: AppState) -> Router {
             get(routes::reports::report_or_download),
         )
         .route("/items/{*index_no}", get(routes::item::page))
+        .route("/favicon.ico", get(routes::assets::favicon_ico))
+        .route("/static/favicon.svg", get(routes::assets::favicon_svg))
         .fallback(routes::not_found)
+        .layer(axum::middleware::map_response_with_state(
+            state.clone(),
+            error::brand_error_page,
+        ))
         .layer(axum::middleware::map_response(security::add_headers))
         .with_state(state)
 }

@@ -40,6 +40,9 @@ pub struct NavLink {
 pub struct Chrome {
     /// The government whose platform this is, e.g. 海盐县人民政府.
     pub site_name: String,
+    /// Its 政府信息公开 home (`/agencies/{code}`), the main menu's
+    /// “本级政府信息公开”; empty when no government is registered.
+    pub site_href: String,
     /// The `<title>` (the site name is appended).
     pub title: String,
     /// The breadcrumb, home first.
@@ -48,30 +51,58 @@ pub struct Chrome {
     pub side_title: String,
     /// The links of the left column.
     pub side_links: Vec<NavLink>,
-    /// Which top navigation entry is current (`home`, `catalog`, …).
+    /// Whether the left column is left out on narrow screens (where it would
+    /// come before the content) because the content repeats it: the
+    /// catalog's categories as a collapsed “按分类浏览”, the agency home's
+    /// four columns as tiles.
+    pub side_narrow_hidden: bool,
+    /// Which main menu entry is current: `home` (only `/`), `government`,
+    /// `agencies`, `towns`, `search` or none.
     pub section: &'static str,
 }
 
 impl Chrome {
-    /// Chrome for an error page.
-    pub fn generic(title: &str) -> Chrome {
+    /// Chrome naming the platform's government `site` (see
+    /// [`crate::routes::site_government`]), or the generic platform name
+    /// when there is none yet, with no left column.
+    pub fn new(
+        site: Option<&gongkai_store::Agency>,
+        title: impl Into<String>,
+        crumbs: Vec<Crumb>,
+        section: &'static str,
+    ) -> Chrome {
         Chrome {
-            site_name: GENERIC_SITE_NAME.to_owned(),
-            title: title.to_owned(),
-            crumbs: vec![
-                Crumb {
-                    label: "首页".into(),
-                    href: Some("/".into()),
-                },
-                Crumb {
-                    label: title.to_owned(),
-                    href: None,
-                },
-            ],
+            site_name: site.map_or_else(|| GENERIC_SITE_NAME.to_owned(), |g| g.name.clone()),
+            site_href: site.map_or_else(String::new, |g| crate::text::agency_href(&g.code, "")),
+            title: title.into(),
+            crumbs,
             side_title: String::new(),
             side_links: Vec::new(),
-            section: "",
+            side_narrow_hidden: false,
+            section,
         }
+    }
+
+    /// Chrome for an error page: the platform's government when it is known
+    /// (like every other page), the generic name otherwise.
+    pub fn generic(title: &str, site: Option<&gongkai_store::Agency>) -> Chrome {
+        let crumbs = vec![
+            Crumb {
+                label: "首页".into(),
+                href: Some("/".into()),
+            },
+            Crumb {
+                label: title.to_owned(),
+                href: None,
+            },
+        ];
+        Chrome::new(site, title, crumbs, "")
+    }
+
+    /// The footer's 主办单位: the government's office, or nothing when no
+    /// government is known (no invented office names).
+    pub fn host(&self) -> Option<String> {
+        (!self.site_href.is_empty()).then(|| format!("{}办公室", self.site_name))
     }
 }
 
@@ -148,8 +179,8 @@ pub struct AgencyView {
     pub name: String,
     /// “政府信息公开” or “信息公开” (after a name ending in 政府).
     pub suffix: &'static str,
-    /// Kind label.
-    pub kind: &'static str,
+    /// Kind label, when the name does not already say it (a 人民政府).
+    pub kind: Option<&'static str>,
     /// The four columns.
     pub columns: Vec<Column>,
     /// Latest items.
@@ -162,8 +193,10 @@ pub struct AgencyView {
     pub phone: String,
     /// 办公时间.
     pub office_hours: String,
-    /// Subordinate agencies (for a government).
-    pub subordinates: Vec<AgencyLink>,
+    /// Subordinate departments (for a government).
+    pub departments: Vec<AgencyLink>,
+    /// Subordinate towns and sub-districts (for a government).
+    pub towns: Vec<AgencyLink>,
 }
 
 /// `/agencies/{code}/guide` and `/rules`.
@@ -191,6 +224,9 @@ pub struct PageLink {
     pub current: bool,
     /// Accessible name.
     pub aria: String,
+    /// A page number more than one page away from the current one (left
+    /// out on phones so that the pagination fits on one line).
+    pub far: bool,
 }
 
 /// `/agencies/{code}/catalog`.
@@ -247,8 +283,8 @@ pub struct ItemView {
 pub struct ReportRow {
     /// Year.
     pub year: i32,
-    /// Title.
-    pub title: String,
+    /// Title, in the parts between which a line may break.
+    pub title_parts: Vec<String>,
     /// Page link.
     pub href: String,
     /// Publication date.
@@ -275,8 +311,8 @@ pub struct ReportsView {
 pub struct ReportView {
     /// Chrome.
     pub chrome: Chrome,
-    /// Title.
-    pub title: String,
+    /// Title, in the parts between which a line may break.
+    pub title_parts: Vec<String>,
     /// Publication date.
     pub published: String,
     /// The official format's label.

@@ -137,7 +137,7 @@ async fn report_page_shows_the_2020_corpus_figures() {
     }
     let html = ok_page(
         &format!("/agencies/{TOBACCO_CODE}/reports"),
-        &["2020年政府信息公开工作年度报告", "2025"],
+        &["2020年<wbr>政府信息公开工作<wbr>年度报告", "2025"],
     )
     .await;
     assert!(html.contains(&format!("/agencies/{TOBACCO_CODE}/reports/2020.docx")));
@@ -256,4 +256,197 @@ async fn security_headers_are_set() {
             "{uri}: {csp}"
         );
     }
+}
+
+#[tokio::test]
+async fn favicon_is_served_and_linked() {
+    let (status, headers, body) = get("/favicon.ico").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_TYPE], "image/x-icon");
+    assert!(body.starts_with(&[0, 0, 1, 0]), "an ICO file");
+    let (status, headers, body) = get("/static/favicon.svg").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_TYPE], "image/svg+xml");
+    assert!(String::from_utf8(body).expect("utf-8").contains("<svg"));
+    for uri in ["/", "/no/such/page"] {
+        let (_, html) = page(uri).await;
+        assert!(
+            html.contains(r#"<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">"#),
+            "{uri}"
+        );
+        assert!(
+            html.contains(r#"<link rel="icon" href="/favicon.ico""#),
+            "{uri}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn error_pages_name_the_government_and_its_office() {
+    for (uri, status) in [
+        ("/no/such/page".to_owned(), StatusCode::NOT_FOUND),
+        ("/agencies/nope".to_owned(), StatusCode::NOT_FOUND),
+        (
+            format!("/agencies/{GOVERNMENT_CODE}/catalog?page=abc"),
+            StatusCode::BAD_REQUEST,
+        ),
+    ] {
+        let (got, html) = page(&uri).await;
+        assert_eq!(got, status, "{uri}");
+        assert!(
+            html.contains(r#"<span class="brand-name">海盐县人民政府</span>"#),
+            "{uri}: brand"
+        );
+        assert!(html.contains("海盐县人民政府门户网站"), "{uri}: top bar");
+        assert!(
+            html.contains("主办单位：海盐县人民政府办公室"),
+            "{uri}: footer"
+        );
+        assert!(html.contains(" - 海盐县人民政府</title>"), "{uri}: title");
+        assert!(
+            !html.contains("政府信息公开平台办公室"),
+            "{uri}: invented office"
+        );
+    }
+}
+
+/// The main menu entry marked current (`aria-current`), by its label.
+fn current_menu_entry(html: &str) -> Option<String> {
+    let nav = html
+        .split_once(r#"<nav class="mainnav""#)?
+        .1
+        .split_once("</nav>")?
+        .0;
+    nav.split("<li>")
+        .find(|li| li.contains("aria-current"))
+        .map(|li| {
+            let mut label = String::new();
+            let mut in_tag = false;
+            for ch in li.chars() {
+                match ch {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    _ if !in_tag && !ch.is_whitespace() => label.push(ch),
+                    _ => {}
+                }
+            }
+            label
+        })
+}
+
+#[tokio::test]
+async fn only_the_home_page_highlights_home_in_the_main_menu() {
+    let item = first_item_of(GOVERNMENT_CODE).await;
+    let (_, home) = page("/").await;
+    assert_eq!(current_menu_entry(&home).as_deref(), Some("首页"));
+    assert!(home.contains(&format!(
+        r#"<a href="/agencies/{GOVERNMENT_CODE}">本级政府"#
+    )));
+    for uri in [
+        format!("/agencies/{GOVERNMENT_CODE}"),
+        format!("/agencies/{GOVERNMENT_CODE}/guide"),
+        format!("/agencies/{GOVERNMENT_CODE}/catalog"),
+        format!("/agencies/{GOVERNMENT_CODE}/reports"),
+        format!("/agencies/{GOVERNMENT_CODE}/reports/2020"),
+        format!("/items/{}", item.index_no),
+    ] {
+        let (status, html) = page(&uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        assert_eq!(
+            current_menu_entry(&html).as_deref(),
+            Some("本级政府信息公开"),
+            "{uri}"
+        );
+    }
+    let (_, html) = page(&format!("/agencies/{TOBACCO_CODE}")).await;
+    assert_eq!(current_menu_entry(&html).as_deref(), Some("部门信息公开"));
+    for uri in ["/no/such/page", "/search?q=预算"] {
+        let (_, html) = page(uri).await;
+        assert_eq!(current_menu_entry(&html), None, "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn catalog_marks_missing_document_numbers_and_keeps_table_roles() {
+    let (_, html) = page(&format!("/agencies/{GOVERNMENT_CODE}/catalog?page=2")).await;
+    let rows = html.matches(r#"<tr role="row">"#).count();
+    assert_eq!(rows, 21, "a header row and 20 items");
+    assert_eq!(html.matches(r#"<td role="cell""#).count(), 80);
+    assert!(html.contains(r#"<table class="catalog" role="table">"#));
+    assert!(html.contains(r#"role="columnheader" class="col-doc">文号</th>"#));
+    assert!(
+        !html.contains(r#"<td role="cell" class="col-doc"></td>"#),
+        "no empty 文号 cell"
+    );
+    // The demo has items without a 文号 on the government's first pages.
+    let mut seen_missing = false;
+    for n in 1..=3 {
+        let (_, html) = page(&format!("/agencies/{GOVERNMENT_CODE}/catalog?page={n}")).await;
+        seen_missing |= html.contains(
+            r#"<td role="cell" class="col-doc col-empty"><span role="img" aria-label="无文号">—</span></td>"#,
+        );
+    }
+    assert!(seen_missing, "an item without 文号 shows “—” named 无文号");
+    // On phones the categories collapse into “按分类浏览” inside <main>.
+    let main = html.split_once("<main").expect("main").1;
+    assert!(main.contains(r#"<details class="category-picker">"#));
+    assert!(main.contains(
+        "<summary>按分类浏览<span class=\"category-current\">（当前：全部）</span></summary>"
+    ));
+    assert!(html.contains(r#"<aside class="sidenav sidenav-narrow-hidden""#));
+    assert!(
+        html.contains(r#"<li class="page-far">"#),
+        "far page numbers are marked"
+    );
+}
+
+#[tokio::test]
+async fn report_tables_scroll_in_their_own_labelled_regions() {
+    let html = ok_page(&format!("/agencies/{GOVERNMENT_CODE}/reports/2020"), &[]).await;
+    let regions: Vec<&str> = html
+        .split(r#"<div class="gk-table-scroll" tabindex="0" role="region" aria-label=""#)
+        .skip(1)
+        .collect();
+    assert_eq!(regions.len(), 3, "one region per table");
+    for region in regions {
+        let (label, rest) = region.split_once('"').expect("label");
+        assert!(
+            !label.is_empty() && label != "报告表格",
+            "named by its caption"
+        );
+        assert!(
+            rest.starts_with(r#"><table class="gk-report-table"#),
+            "{label}"
+        );
+        assert!(
+            rest.contains(&format!("<caption>{label}</caption>")),
+            "{label}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn agency_home_groups_departments_and_towns_without_repeating_the_kind() {
+    let html = ok_page(
+        &format!("/agencies/{GOVERNMENT_CODE}"),
+        &["所属部门和乡镇（街道）"],
+    )
+    .await;
+    assert!(
+        !html.contains("kind-badge"),
+        "人民政府 is in the name already"
+    );
+    let sub = html
+        .split_once(r#"id="sub-title""#)
+        .expect("subordinates")
+        .1;
+    let (departments, towns) = sub
+        .split_once(r#"id="sub-town-title""#)
+        .expect("a towns group");
+    assert!(departments.contains(r#"id="sub-dept-title">部门"#));
+    assert!(departments.contains("海盐县财政局") && !departments.contains("沈荡镇"));
+    assert!(towns.contains("沈荡镇") && !towns.contains("海盐县财政局"));
+    let html = ok_page(&format!("/agencies/{TOBACCO_CODE}"), &[]).await;
+    assert!(html.contains(r#"<span class="kind-badge">政府部门</span>"#));
+    assert!(!html.contains("所属部门和乡镇（街道）"));
 }

@@ -1,8 +1,10 @@
 //! `/agencies/{code}` and its guide and rules pages.
 
+use std::collections::HashMap;
+
 use axum::extract::{Path, State};
 use axum::response::Html;
-use gongkai_store::{AgencyKind, CatalogQuery, PageKind};
+use gongkai_store::{AgencyKind, CatalogQuery, ItemStatus, PageKind};
 
 use super::{agency_chrome, agency_or_404, item_row, render};
 use crate::text::{agency_href, blocks, disclosure_title};
@@ -56,36 +58,48 @@ pub async fn home(
             mark: "年报",
         },
     ];
-    let subordinates = if agency.kind == AgencyKind::Government {
-        store
-            .subordinates(&agency.code)
+    let (departments, towns) = if agency.kind == AgencyKind::Government {
+        let counts: HashMap<String, u64> = store
+            .item_counts_by_agency(ItemStatus::Published)
             .await?
-            .iter()
-            .map(|a| AgencyLink {
-                name: a.name.clone(),
-                href: agency_href(&a.code, ""),
-                items: 0,
-            })
-            .collect()
+            .into_iter()
+            .collect();
+        let link = |a: &gongkai_store::Agency| AgencyLink {
+            name: a.name.clone(),
+            href: agency_href(&a.code, ""),
+            items: counts.get(&a.code).copied().unwrap_or(0),
+        };
+        let subordinates = store.subordinates(&agency.code).await?;
+        let of_kind = |kind: AgencyKind| {
+            subordinates
+                .iter()
+                .filter(|a| a.kind == kind)
+                .map(link)
+                .collect::<Vec<_>>()
+        };
+        (of_kind(AgencyKind::Department), of_kind(AgencyKind::Town))
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
+    let mut chrome = agency_chrome(
+        store,
+        &agency,
+        "home",
+        &disclosure_title(&agency.name),
+        Vec::new(),
+    )
+    .await?;
+    // The four tiles repeat the left column: on a phone, show them only.
+    chrome.side_narrow_hidden = true;
     let view = AgencyView {
-        chrome: agency_chrome(
-            store,
-            &agency,
-            "home",
-            &disclosure_title(&agency.name),
-            Vec::new(),
-        )
-        .await?,
+        chrome,
         name: agency.name.clone(),
         suffix: if agency.name.ends_with("政府") {
             "信息公开"
         } else {
             "政府信息公开"
         },
-        kind: agency.kind.label(),
+        kind: (!agency.name.contains(agency.kind.label())).then(|| agency.kind.label()),
         columns,
         latest: latest
             .items
@@ -96,7 +110,8 @@ pub async fn home(
         address: agency.address.clone(),
         phone: agency.phone.clone(),
         office_hours: agency.office_hours.clone(),
-        subordinates,
+        departments,
+        towns,
     };
     render(&view)
 }

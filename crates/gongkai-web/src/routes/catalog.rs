@@ -114,6 +114,7 @@ pub async fn list(
     }
     let mut chrome = agency_chrome(store, &agency, "catalog", &heading, tail).await?;
     chrome.side_title = "法定主动公开内容".into();
+    chrome.side_narrow_hidden = true;
     chrome.side_links = std::iter::once(NavLink {
         label: "全部".into(),
         href: agency_href(&agency.code, "catalog"),

@@ -54,17 +54,15 @@ pub async fn page(State(state): State<AppState>) -> Result<Html<String>, PageErr
         .map(|i| item_row(i, names.get(&i.agency_code).map_or("", String::as_str)))
         .collect();
     let view = HomeView {
-        chrome: Chrome {
-            site_name: root.agency.name.clone(),
-            title: "政府信息公开".into(),
-            crumbs: vec![Crumb {
+        chrome: Chrome::new(
+            Some(&root.agency),
+            "政府信息公开",
+            vec![Crumb {
                 label: "首页".into(),
                 href: None,
             }],
-            side_title: String::new(),
-            side_links: Vec::new(),
-            section: "home",
-        },
+            "home",
+        ),
         government: link(&root.agency),
         departments,
         towns,

@@ -41,13 +41,6 @@ pub(crate) async fn site_government(store: &Store) -> Result<Option<Agency>, Pag
         .map(|t| t.agency.clone()))
 }
 
-/// The site name shown in the header.
-pub(crate) async fn site_name(store: &Store) -> Result<String, PageError> {
-    Ok(site_government(store)
-        .await?
-        .map_or_else(|| crate::views::GENERIC_SITE_NAME.to_owned(), |g| g.name))
-}
-
 /// The agency with `code`, or a 404 that names it.
 pub(crate) async fn agency_or_404(store: &Store, code: &str) -> Result<Agency, PageError> {
     store
@@ -96,18 +89,19 @@ pub(crate) async fn agency_chrome(
         current: current == *path,
         count: None,
     }));
-    Ok(Chrome {
-        site_name: site_name(store).await?,
-        title: title.to_owned(),
-        crumbs,
-        side_title: agency.name.clone(),
-        side_links,
-        section: match agency.kind {
-            AgencyKind::Government => "home",
-            AgencyKind::Department => "agencies",
-            AgencyKind::Town => "towns",
-        },
-    })
+    let site = site_government(store).await?;
+    let section = match agency.kind {
+        AgencyKind::Government if site.as_ref().is_some_and(|g| g.code == agency.code) => {
+            "government"
+        }
+        AgencyKind::Government => "",
+        AgencyKind::Department => "agencies",
+        AgencyKind::Town => "towns",
+    };
+    let mut chrome = Chrome::new(site.as_ref(), title, crumbs, section);
+    chrome.side_title = agency.name.clone();
+    chrome.side_links = side_links;
+    Ok(chrome)
 }
 
 /// An item as a list row.

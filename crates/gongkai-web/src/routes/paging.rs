@@ -14,6 +14,7 @@ pub(crate) fn pagination(
         href: enabled.then(|| href(target)),
         current: false,
         aria,
+        far: false,
     };
     let mut links = vec![
         link("首页", 1, page > 1, "第一页".into()),
@@ -27,6 +28,7 @@ pub(crate) fn pagination(
             href: (n != page).then(|| href(n)),
             current: n == page,
             aria: format!("第 {n} 页"),
+            far: n.abs_diff(page) > 1,
         });
     }
     links.push(link(
@@ -57,6 +59,12 @@ mod tests {
             ["首页", "上一页", "3", "4", "5", "6", "7", "下一页", "尾页"]
         );
         assert!(links[4].current && links[4].href.is_none());
+        let far: Vec<&str> = links
+            .iter()
+            .filter(|l| l.far)
+            .map(|l| l.label.as_str())
+            .collect();
+        assert_eq!(far, ["3", "7"], "left out on phones");
         assert_eq!(links[7].href.as_deref(), Some("?page=6"));
         let first = pagination(1, 1, |n| n.to_string());
         assert!(first[0].href.is_none() && first.last().is_some_and(|l| l.href.is_none()));

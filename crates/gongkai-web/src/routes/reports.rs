@@ -84,6 +84,42 @@ fn downloads(code: &str, year: i32) -> Vec<(&'static str, String)> {
         .collect()
 }
 
+/// Wraps every `<table class="gk-report-table …">` of a rendered report in
+/// its own horizontally scrolling box, so that on a phone a swipe moves the
+/// table and not the headings and paragraphs around it. The box is a
+/// focusable region named by the table's caption (keyboard users scroll it
+/// with the arrow keys); `.gk-table-wrap` draws the edge shadows, and on
+/// phones a line above the table says that it scrolls.
+///
+/// The fragment comes from gongkai-render, which escapes every text, so the
+/// caption's text can go into the attribute as it is.
+pub(crate) fn scrollable_tables(html: &str) -> String {
+    const OPEN: &str = "<table class=\"gk-report-table";
+    const CLOSE: &str = "</table>";
+    let mut out = String::with_capacity(html.len() + 512);
+    let mut rest = html;
+    while let Some(start) = rest.find(OPEN) {
+        let Some(len) = rest[start..].find(CLOSE).map(|end| end + CLOSE.len()) else {
+            break;
+        };
+        let table = &rest[start..start + len];
+        let caption = table
+            .split_once("<caption>")
+            .and_then(|(_, tail)| tail.split_once("</caption>"))
+            .map(|(caption, _)| caption.trim())
+            .filter(|c| !c.is_empty() && !c.contains(['<', '"']))
+            .unwrap_or("报告表格");
+        out.push_str(&rest[..start]);
+        out.push_str(&format!(
+            "<p class=\"gk-table-hint\" aria-hidden=\"true\">表格较宽，可左右滑动查看</p>\
+             <div class=\"gk-table-wrap\"><div class=\"gk-table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{caption}\">{table}</div></div>"
+        ));
+        rest = &rest[start + len..];
+    }
+    out.push_str(rest);
+    out
+}
+
 fn published(report: &AnnualReport) -> String {
     report
         .published_at
@@ -91,7 +127,18 @@ fn published(report: &AnnualReport) -> String {
 }
 
 fn title(agency: &Agency, year: i32) -> String {
-    format!("{}{}年政府信息公开工作年度报告", agency.name, year)
+    title_parts(agency, year).concat()
+}
+
+/// The title in parts between which a line may break (`<wbr>`; headings
+/// break only there, not inside 政府信息公开).
+fn title_parts(agency: &Agency, year: i32) -> Vec<String> {
+    vec![
+        agency.name.clone(),
+        format!("{year}年"),
+        "政府信息公开工作".to_owned(),
+        "年度报告".to_owned(),
+    ]
 }
 
 /// `GET /agencies/{code}/reports`.
@@ -107,7 +154,7 @@ pub async fn list(
         .into_iter()
         .map(|r| ReportRow {
             year: r.year,
-            title: title(&agency, r.year),
+            title_parts: title_parts(&agency, r.year),
             href: report_href(&agency.code, r.year, None),
             published: r
                 .published_at
@@ -160,10 +207,10 @@ pub async fn report_or_download(
             let view = ReportView {
                 chrome: agency_chrome(store, &agency, "reports", &title(&agency, year), tail)
                     .await?,
-                title: title(&agency, year),
+                title_parts: title_parts(&agency, year),
                 published: published(&stored),
                 format: stored.report.format.label(),
-                body_html: gongkai_render::html_body(&stored.report),
+                body_html: scrollable_tables(&gongkai_render::html_body(&stored.report)),
                 downloads: downloads(&agency.code, year),
             };
             Ok(render(&view)?.into_response())
@@ -212,6 +259,24 @@ pub async fn report_or_download(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_report_table_gets_its_own_scrolling_region() {
+        let html = "<section class=\"gk-section\"><h2>二</h2><p>文字</p>\
+            <table class=\"gk-report-table gk-a\">\n<caption>表一 &quot;甲&quot;</caption><tr><td>1</td></tr></table>\n\
+            </section><table class=\"gk-report-table gk-b\"><tr><td>2</td></tr></table><p>尾</p>";
+        let wrapped = scrollable_tables(html);
+        assert_eq!(wrapped.matches("class=\"gk-table-scroll\"").count(), 2);
+        assert!(wrapped.contains(
+            "<p>文字</p><p class=\"gk-table-hint\" aria-hidden=\"true\">表格较宽，可左右滑动查看</p>\
+             <div class=\"gk-table-wrap\"><div class=\"gk-table-scroll\" tabindex=\"0\" \
+             role=\"region\" aria-label=\"表一 &quot;甲&quot;\"><table class=\"gk-report-table gk-a\">"
+        ));
+        assert!(wrapped.contains("</table></div></div>\n</section>"));
+        assert!(wrapped.contains("aria-label=\"报告表格\"><table class=\"gk-report-table gk-b\">"));
+        assert!(wrapped.ends_with("</table></div></div><p>尾</p>"));
+        assert_eq!(scrollable_tables("<p>无表</p>"), "<p>无表</p>");
+    }
 
     #[test]
     fn targets() {

@@ -74,10 +74,11 @@ pub async fn page(
     } else {
         format!("“{}”的搜索结果", params.q)
     };
-    let chrome = Chrome {
-        site_name: super::site_name(store).await?,
+    let site = super::site_government(store).await?;
+    let chrome = Chrome::new(
+        site.as_ref(),
         title,
-        crumbs: vec![
+        vec![
             Crumb {
                 label: "首页".into(),
                 href: Some("/".into()),
@@ -87,10 +88,8 @@ pub async fn page(
                 href: None,
             },
         ],
-        side_title: String::new(),
-        side_links: Vec::new(),
-        section: "search",
-    };
+        "search",
+    );
     let view = SearchView {
         chrome,
         q: params.q.clone(),
