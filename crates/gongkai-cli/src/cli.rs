@@ -32,10 +32,33 @@ pub enum Command {
         /// Fill the database with the demo dataset (idempotent) before serving.
         #[arg(long)]
         demo: bool,
+        /// The search index folder (default: `gongkai-index` beside the SQLite file).
+        #[arg(long)]
+        index_dir: Option<PathBuf>,
     },
+    /// The full-text search index of published items.
+    #[command(subcommand)]
+    Index(IndexCommand),
     /// The national working-day calendar used for statutory deadlines.
     #[command(subcommand)]
     Calendar(CalendarCommand),
+    /// Disclosure applications (依申请公开): register, record steps, show, list, due.
+    #[command(subcommand)]
+    Case(Box<crate::commands::case::CaseCommand>),
+}
+
+/// `gongkai index …`
+#[derive(Debug, Subcommand)]
+pub enum IndexCommand {
+    /// Rebuild the search index from the database (stop `gongkai serve` first).
+    Rebuild {
+        /// Database URL (default `sqlite://gongkai.db?mode=rwc`).
+        #[arg(long, env = "GONGKAI_DATABASE_URL")]
+        database: Option<String>,
+        /// The search index folder (default: `gongkai-index` beside the SQLite file).
+        #[arg(long)]
+        index_dir: Option<PathBuf>,
+    },
 }
 
 /// `gongkai calendar …`
@@ -105,6 +128,25 @@ pub enum ReportCommand {
         /// Write to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
+    },
+    /// Compute tables 三 and 四 of an agency's report for a year from the recorded
+    /// applications and review cases, as canonical JSON.
+    Build {
+        /// The agency's code.
+        #[arg(long)]
+        agency: String,
+        /// The reporting year.
+        #[arg(long, value_parser = clap::value_parser!(i32).range(2008..=2100))]
+        year: i32,
+        /// Sum the agency with all its subordinate agencies (a government's overall report).
+        #[arg(long)]
+        aggregate: bool,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Database URL (default `sqlite://gongkai.db?mode=rwc`).
+        #[arg(long, env = "GONGKAI_DATABASE_URL")]
+        database: Option<String>,
     },
     /// Create an empty, valid report skeleton in the year's official format.
     New {

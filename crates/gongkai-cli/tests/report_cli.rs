@@ -264,34 +264,62 @@ fn render_writes_every_format_and_nothing_on_bad_input() {
 #[test]
 fn parse_reproduces_the_corpus_and_flags_the_wrong_totals() {
     let output = gongkai(&["report", "parse", &corpus("002_21925bfca89cb37b.txt")]);
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let parsed: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
-    let expected: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(corpus("002_21925bfca89cb37b.expected.json")).expect("read"))
-            .expect("JSON");
+    let expected: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(corpus("002_21925bfca89cb37b.expected.json")).expect("read"),
+    )
+    .expect("JSON");
     for table in ["proactive", "applications", "reviews"] {
         assert_eq!(parsed[table], expected[table], "{table}");
     }
-    assert!(parsed["source"]["applications.granted.total"]["line"].is_number(), "provenance per cell");
+    assert!(
+        parsed["source"]["applications.granted.total"]["line"].is_number(),
+        "provenance per cell"
+    );
 
-    let pdf = gongkai(&["report", "parse", "--findings", &corpus("hongze-district-2023.pdf")]);
+    let pdf = gongkai(&[
+        "report",
+        "parse",
+        "--findings",
+        &corpus("hongze-district-2023.pdf"),
+    ]);
     assert_eq!(pdf.status.code(), Some(1), "errors found → exit 1");
     let parsed: serde_json::Value = serde_json::from_slice(&pdf.stdout).expect("JSON");
-    let errors: Vec<&serde_json::Value> =
-        parsed["findings"].as_array().expect("findings").iter().filter(|f| f["severity"] == "error").collect();
+    let errors: Vec<&serde_json::Value> = parsed["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .collect();
     assert_eq!(errors.len(), 2);
-    assert_eq!(parsed["reviews"]["reconsideration"]["total"], 0, "the printed value is kept");
+    assert_eq!(
+        parsed["reviews"]["reconsideration"]["total"], 0,
+        "the printed value is kept"
+    );
 }
 
 #[test]
 fn parse_rejects_unusable_files_with_exit_2() {
     let dir = temp_dir("parse-bad");
-    for (name, bytes) in [("empty.txt", &b""[..]), ("binary.pdf", &b"%PDF-1.4\n\x00\x01garbage"[..]), ("prose.txt", "这是一段与年报无关的文字。".as_bytes())] {
+    for (name, bytes) in [
+        ("empty.txt", &b""[..]),
+        ("binary.pdf", &b"%PDF-1.4\n\x00\x01garbage"[..]),
+        ("prose.txt", "这是一段与年报无关的文字。".as_bytes()),
+    ] {
         let path = dir.join(name);
         std::fs::write(&path, bytes).expect("write");
         let output = gongkai(&["report", "parse", path.to_str().expect("utf-8")]);
         assert_eq!(output.status.code(), Some(2), "{name}");
-        assert!(String::from_utf8_lossy(&output.stderr).contains(name), "{name}: error names the file");
+        assert!(
+            String::from_utf8_lossy(&output.stderr).contains(name),
+            "{name}: error names the file"
+        );
     }
 }
 
@@ -303,10 +331,26 @@ fn audit_writes_the_summary_and_counts_failures() {
     }
     std::fs::write(input.join("broken.pdf"), b"%PDF-1.7 truncated").expect("write");
     let out = temp_dir("audit-out");
-    let output = gongkai(&["report", "audit", input.to_str().expect("utf-8"), "--out", out.to_str().expect("utf-8"), "--jobs", "2"]);
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let output = gongkai(&[
+        "report",
+        "audit",
+        input.to_str().expect("utf-8"),
+        "--out",
+        out.to_str().expect("utf-8"),
+        "--jobs",
+        "2",
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let text = stdout(&output);
-    assert!(text.contains("共 3 个文件") && text.contains("1 个解析失败"), "{text}");
+    assert!(
+        text.contains("共 3 个文件") && text.contains("1 个解析失败"),
+        "{text}"
+    );
     for file in ["summary.csv", "summary.xlsx", "findings.csv", "index.html"] {
         assert!(out.join(file).exists(), "{file}");
     }

@@ -10,6 +10,7 @@
 //! or HTTP. Every other crate depends on this one, never the reverse.
 
 pub mod calendar;
+pub mod casework;
 pub mod deadline;
 pub mod fee;
 pub mod report;

@@ -67,6 +67,42 @@ pub enum StoreError {
     /// The input breaks a rule of the domain.
     #[error("输入无效：{0}")]
     Invalid(String),
+    /// One field of the input is invalid; `field` names it in Chinese.
+    #[error("{field}无效：{message}")]
+    InvalidField {
+        /// The field, as named on the registration form (联系电话, 身份证件号码, …).
+        field: &'static str,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// The deadline engine refuses the application's event record; nothing was written.
+    #[error("办理记录不成立：{0}")]
+    Procedure(#[from] gongkai_domain::deadline::DeadlineError),
+    /// An attachment is empty or too large.
+    #[error("附件“{file_name}”{problem}")]
+    Attachment {
+        /// The file's name.
+        file_name: String,
+        /// What is wrong (为空, 超过20MB上限).
+        problem: String,
+    },
+}
+
+impl StoreError {
+    /// Whether the caller's input is at fault (and repeating it will fail again),
+    /// as opposed to the database or the stored data.
+    pub fn is_input_error(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Invalid(_)
+                | StoreError::InvalidField { .. }
+                | StoreError::Procedure(_)
+                | StoreError::Attachment { .. }
+                | StoreError::NotFound { .. }
+                | StoreError::IndexRule(_)
+                | StoreError::UnsupportedUrl(_)
+        )
+    }
 }
 
 /// Attaches a description of the operation to a driver error.

@@ -10,9 +10,11 @@
 
 pub mod demo;
 mod error;
+pub mod fields;
 pub mod index_rule;
 pub mod migrate;
 pub mod model;
+pub mod query_code;
 mod repo;
 mod store;
 mod time;
@@ -20,11 +22,15 @@ mod time;
 pub use error::StoreError;
 pub use index_rule::IndexRule;
 pub use model::{
-    Agency, AgencyKind, AgencyTree, AnnualReport, AuditEntry, CatalogItem, CatalogPage,
-    CatalogQuery, Category, CategoryCount, DisclosureMode, DisclosurePage, ItemStatus, NewAgency,
-    NewAuditEntry, NewCatalogItem, PageKind, ReportSummary, Validity,
+    Agency, AgencyKind, AgencyTree, AnnualReport, Applicant, Application, ApplicationEvent,
+    ApplicationFilter, ApplicationPage, Attachment, AuditEntry, CatalogItem, CatalogPage,
+    CatalogQuery, Category, CategoryCount, DeliveryForm, DisclosureMode, DisclosurePage,
+    DueApplication, IdDocumentType, ImportedApplication, ItemStatus, MAX_ATTACHMENT_BYTES,
+    NewAgency, NewApplicant, NewApplication, NewAttachment, NewAuditEntry, NewCatalogItem,
+    NewReviewCase, NewStaffUser, PageKind, ReportSummary, ReviewCase, StaffRole, StaffUser,
+    Validity,
 };
-pub use repo::ImportOutcome;
+pub use repo::{ImportOutcome, sha256_hex};
 pub use store::{Dialect, Store};
 
 /// The result type of every storage operation.

@@ -3,6 +3,7 @@
 use std::str::FromStr;
 use std::time::Duration;
 
+use chrono::NaiveDate;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 
@@ -37,6 +38,7 @@ pub struct Store {
     pub(crate) pool: AnyPool,
     dialect: Dialect,
     index_rule: IndexRule,
+    today: Option<NaiveDate>,
 }
 
 impl Store {
@@ -78,6 +80,7 @@ impl Store {
             pool,
             dialect,
             index_rule: IndexRule::default(),
+            today: None,
         })
     }
 
@@ -92,6 +95,19 @@ impl Store {
     pub fn with_index_rule(mut self, rule: IndexRule) -> Store {
         self.index_rule = rule;
         self
+    }
+
+    /// Evaluates deadlines as if today were `today` instead of the local date
+    /// (for tests, replays and demonstrations).
+    pub fn with_today(mut self, today: NaiveDate) -> Store {
+        self.today = Some(today);
+        self
+    }
+
+    /// The day deadlines are evaluated on: the fixed day, or the local date.
+    pub fn today(&self) -> NaiveDate {
+        self.today
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
     }
 
     /// The rule that generates 索引号.

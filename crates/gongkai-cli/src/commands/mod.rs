@@ -1,7 +1,9 @@
 //! One module per command; each turns arguments into calls to the workspace crates.
 
 mod calendar;
+pub mod case;
 mod report_audit;
+mod report_build;
 mod report_check;
 mod report_new;
 mod report_parse;
@@ -9,7 +11,7 @@ mod report_render;
 mod serve;
 mod source;
 
-use crate::cli::{CalendarCommand, Cli, Command, FindingsFormat, ReportCommand};
+use crate::cli::{CalendarCommand, Cli, Command, FindingsFormat, IndexCommand, ReportCommand};
 use crate::exit::{Failure, Outcome};
 
 /// Runs the parsed command line.
@@ -24,19 +26,40 @@ pub fn run(cli: Cli) -> Result<Outcome, Failure> {
             let format = if json { FindingsFormat::Json } else { format };
             report_check::run(&file, previous.as_deref(), format)
         }
-        Command::Report(ReportCommand::Parse { file, findings, output }) => {
-            report_parse::run(&file, findings, output.as_deref())
+        Command::Report(ReportCommand::Parse {
+            file,
+            findings,
+            output,
+        }) => report_parse::run(&file, findings, output.as_deref()),
+        Command::Report(ReportCommand::Audit { input, out, jobs }) => {
+            report_audit::run(input, out, jobs)
         }
-        Command::Report(ReportCommand::Audit { input, out, jobs }) => report_audit::run(input, out, jobs),
         Command::Report(ReportCommand::Render { file, to, output }) => {
             report_render::run(&file, to, output.as_deref())
         }
+        Command::Report(ReportCommand::Build {
+            agency,
+            year,
+            aggregate,
+            output,
+            database,
+        }) => report_build::run(&agency, year, aggregate, output.as_deref(), database),
+        Command::Case(command) => case::run(*command),
         Command::Report(ReportCommand::New {
             agency,
             year,
             output,
         }) => report_new::run(agency, year, output.as_deref()),
-        Command::Serve { addr, database, demo } => serve::run(addr, database, demo),
+        Command::Serve {
+            addr,
+            database,
+            demo,
+            index_dir,
+        } => serve::run(addr, database, demo, index_dir),
+        Command::Index(IndexCommand::Rebuild {
+            database,
+            index_dir,
+        }) => serve::rebuild_index(database, index_dir),
         Command::Calendar(CalendarCommand::WorkdaysAfter {
             date,
             days,

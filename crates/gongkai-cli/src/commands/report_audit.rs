@@ -11,9 +11,14 @@ pub fn run(input: PathBuf, out: PathBuf, jobs: usize) -> Result<Outcome, Failure
     if !input.exists() {
         return Err(Failure::BadInput(format!("{} 不存在", input.display())));
     }
-    let options = AuditOptions { input, output: out, jobs };
+    let options = AuditOptions {
+        input,
+        output: out,
+        jobs,
+    };
     let progress = IndicatifProgress::new();
-    let summary = audit(&options, &progress).map_err(|e| Failure::Failed(anyhow::anyhow!("{e}")))?;
+    let summary =
+        audit(&options, &progress).map_err(|e| Failure::Failed(anyhow::anyhow!("{e}")))?;
     println!(
         "共 {} 个文件：{} 个解析正常，{} 个部分解析，{} 个解析失败，{} 个跳过（不支持的格式）；\
          {} 份报告有错误（共 {} 个错误，{} 个警告）。结果在 {}（打开 index.html 查看）",

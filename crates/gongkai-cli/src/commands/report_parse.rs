@@ -13,9 +13,14 @@ pub fn run(file: &Path, findings: bool, output: Option<&Path>) -> Result<Outcome
     let parsed = gongkai_import::parse_path(file).map_err(|e| Failure::BadInput(e.to_string()))?;
     let mut report = parsed.report;
     if !parsed.notes.is_empty() {
-        let notes: Vec<Value> =
-            parsed.notes.iter().map(|n| json!({ "line": n.line, "message": n.message })).collect();
-        report.extra.insert("import_notes".into(), Value::Array(notes));
+        let notes: Vec<Value> = parsed
+            .notes
+            .iter()
+            .map(|n| json!({ "line": n.line, "message": n.message }))
+            .collect();
+        report
+            .extra
+            .insert("import_notes".into(), Value::Array(notes));
     }
     let mut outcome = Outcome::Clean;
     if findings {

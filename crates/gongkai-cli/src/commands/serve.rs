@@ -1,6 +1,7 @@
-//! `gongkai serve`: the public portal over HTTP.
+//! `gongkai serve` (the public portal over HTTP) and `gongkai index rebuild`.
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 
 use anyhow::Context;
 
@@ -10,10 +11,53 @@ use crate::exit::{Failure, Outcome};
 /// an SQLite file in the working directory, created on first start.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://gongkai.db?mode=rwc";
 
+/// The runtime the async crates (storage, web) run on.
+pub fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
+    Ok(tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("无法启动异步运行时")?)
+}
+
 /// Starts the portal and runs until Ctrl-C or SIGTERM.
-pub fn run(addr: SocketAddr, database: Option<String>, demo: bool) -> Result<Outcome, Failure> {
+pub fn run(
+    addr: SocketAddr,
+    database: Option<String>,
+    demo: bool,
+    index_dir: Option<PathBuf>,
+) -> Result<Outcome, Failure> {
     let database_url = database.unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned());
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("无法启动异步运行时")?;
-    runtime.block_on(gongkai_web::serve(gongkai_web::ServeConfig { addr, database_url, demo }))?;
+    let mut config = gongkai_web::ServeConfig::new(addr, database_url, demo);
+    config.index_dir = index_dir;
+    runtime()?.block_on(gongkai_web::serve(config))?;
+    Ok(Outcome::Clean)
+}
+
+/// Rebuilds the search index from the database, the source of truth.
+pub fn rebuild_index(
+    database: Option<String>,
+    index_dir: Option<PathBuf>,
+) -> Result<Outcome, Failure> {
+    let database_url = database.unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned());
+    let dir = index_dir.unwrap_or_else(|| gongkai_web::default_index_dir(&database_url));
+    runtime()?.block_on(async {
+        let store = gongkai_store::Store::open(&database_url)
+            .await
+            .context("无法打开数据库")?;
+        let index = gongkai_web::SearchIndex::open_or_create(&dir).with_context(|| {
+            format!(
+                "无法打开检索索引 {}（若服务正在运行，请先停止）",
+                dir.display()
+            )
+        })?;
+        let started = std::time::Instant::now();
+        let count = gongkai_web::rebuild_index(&store, &index).await?;
+        println!(
+            "检索索引已重建：{count} 条主动公开信息，用时 {:.1} 秒（{}）",
+            started.elapsed().as_secs_f64(),
+            dir.display()
+        );
+        anyhow::Ok(())
+    })?;
     Ok(Outcome::Clean)
 }

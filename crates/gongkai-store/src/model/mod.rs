@@ -1,13 +1,22 @@
 //! The entities the store keeps, and the enumerations of the domain they use.
 
 mod agency;
+mod application;
+mod attachment;
 mod audit;
 mod catalog;
 mod category;
 mod page;
 mod report;
+mod review;
+mod staff;
 
 pub use agency::{Agency, AgencyKind, AgencyTree, NewAgency};
+pub use application::{
+    Applicant, Application, ApplicationEvent, ApplicationFilter, ApplicationPage, DeliveryForm,
+    DueApplication, IdDocumentType, ImportedApplication, NewApplicant, NewApplication,
+};
+pub use attachment::{Attachment, MAX_ATTACHMENT_BYTES, NewAttachment};
 pub use audit::{AuditEntry, NewAuditEntry};
 pub use catalog::{
     CatalogItem, CatalogPage, CatalogQuery, DisclosureMode, ItemStatus, NewCatalogItem, Validity,
@@ -15,6 +24,8 @@ pub use catalog::{
 pub use category::{Category, CategoryCount};
 pub use page::{DisclosurePage, PageKind};
 pub use report::{AnnualReport, ReportSummary};
+pub use review::{NewReviewCase, ReviewCase};
+pub use staff::{NewStaffUser, StaffRole, StaffUser};
 
 /// Defines `key()`, `from_key()` and `label()` for a fieldless enum from one table.
 macro_rules! keyed_enum {

@@ -1,11 +1,21 @@
 //! The queries, one module per entity, as `impl Store` blocks.
 
 mod agencies;
+mod applications;
+mod attachments;
 mod audit;
+mod casework_report;
 mod catalog;
+mod due;
+mod events;
+mod import;
+mod keys;
 mod pages;
 mod reports;
+mod reviews;
+mod staff;
 
+pub use attachments::sha256_hex;
 pub use catalog::ImportOutcome;
 
 use sqlx::any::AnyRow;
