@@ -49,3 +49,12 @@ fn impossible_dates_and_uncovered_years_are_bad_input() {
         assert!(!output.stderr.is_empty());
     }
 }
+
+#[test]
+fn a_year_without_a_published_schedule_is_computed_provisionally_and_says_so() {
+    // 2027's schedule is not bundled: weekday rule, with a warning on stderr.
+    let output = gongkai(&["calendar", "workdays-after", "2026-12-21", "20"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&output.stdout).starts_with("2027-01-"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("2027年放假安排尚未收录"));
+}

@@ -1,8 +1,9 @@
-//! `gongkai calendar …`: working-day arithmetic on the national calendar.
+//! `gongkai calendar …`: working-day arithmetic on the national calendar (years
+//! whose schedule is not yet published are computed provisionally and flagged).
 
 use std::path::Path;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use gongkai_domain::calendar::WorkCalendar;
 
 use crate::exit::{Failure, Outcome};
@@ -15,7 +16,7 @@ pub fn workdays_after(date: &str, days: u32, overrides: Option<&Path>) -> Result
             "日期“{date}”无效（应为 YYYY-MM-DD 格式的真实日期）：{e}"
         ))
     })?;
-    let national = WorkCalendar::national()
+    let national = WorkCalendar::operational()
         .map_err(|e| Failure::Failed(anyhow::anyhow!("内置节假日数据有误：{e}")))?;
     let calendar = match overrides {
         None => national.clone(),
@@ -31,5 +32,18 @@ pub fn workdays_after(date: &str, days: u32, overrides: Option<&Path>) -> Result
         .add_workdays(start, days)
         .map_err(|e| Failure::BadInput(e.to_string()))?;
     write_stdout(format!("{}\n", due.format("%Y-%m-%d")).as_bytes())?;
+    if calendar.is_provisional(due) || calendar.is_provisional(start) {
+        let years: Vec<String> = [start, due]
+            .into_iter()
+            .filter(|&d| calendar.is_provisional(d))
+            .map(|d| d.year().to_string())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        eprintln!(
+            "注意：{}年放假安排尚未收录，该年日期暂按周末推算；通知发布后可用 --overrides 加载该年数据",
+            years.join("、")
+        );
+    }
     Ok(Outcome::Clean)
 }

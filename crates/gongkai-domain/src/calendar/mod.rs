@@ -10,7 +10,12 @@
 //! Counting convention: a period of *n* working days "from" a date starts on
 //! the following day (officers' practice; the Regulation is silent). A
 //! computation that reaches a year with no loaded notice fails with
-//! [`CalendarError::YearNotCovered`] rather than guessing.
+//! [`CalendarError::YearNotCovered`] rather than guessing — unless the year was
+//! declared *provisional* ([`WorkCalendar::with_provisional_years`]): then the
+//! weekday rule is used and every result that touches the year says so
+//! ([`WorkCalendar::is_provisional`]). The State Council publishes next year's
+//! schedule only in November or December, so a running office needs dates in
+//! the coming year before the notice exists.
 
 mod data;
 mod describe;
@@ -45,7 +50,16 @@ static NATIONAL: LazyLock<Result<WorkCalendar, CalendarError>> = LazyLock::new(|
 pub struct WorkCalendar {
     entries: BTreeMap<NaiveDate, DayEntry>,
     years: BTreeSet<i32>,
+    provisional: BTreeSet<i32>,
 }
+
+/// The operational calendar: the national data plus the two years after the
+/// last covered one as provisional years (weekday rule, flagged), parsed once.
+static OPERATIONAL: LazyLock<Result<WorkCalendar, CalendarError>> = LazyLock::new(|| {
+    let national = WorkCalendar::national()?.clone();
+    let last = national.years.last().copied().unwrap_or(2026);
+    Ok(national.with_provisional_years([last + 1, last + 2]))
+});
 
 impl WorkCalendar {
     /// The national calendar bundled with the crate (2019–2026).
@@ -54,6 +68,37 @@ impl WorkCalendar {
     /// test rules out; callers still get a typed error instead of a panic.
     pub fn national() -> Result<&'static WorkCalendar, CalendarError> {
         NATIONAL.as_ref().map_err(Clone::clone)
+    }
+
+    /// The calendar for daily casework: [`WorkCalendar::national`] plus the two
+    /// years after the last bundled notice as provisional years, so that
+    /// deadlines reaching into a year whose schedule is not yet published are
+    /// computed by the weekday rule and flagged instead of refused.
+    pub fn operational() -> Result<&'static WorkCalendar, CalendarError> {
+        OPERATIONAL.as_ref().map_err(Clone::clone)
+    }
+
+    /// Declares years without a loaded notice as provisional: the weekday rule
+    /// applies there and [`WorkCalendar::is_provisional`] reports it. Years that
+    /// have a notice stay as they are; loading a notice later makes the year exact.
+    #[must_use]
+    pub fn with_provisional_years(mut self, years: impl IntoIterator<Item = i32>) -> Self {
+        self.provisional
+            .extend(years.into_iter().filter(|y| !self.years.contains(y)));
+        self
+    }
+
+    /// Whether `date` falls in a provisional year (computed by weekday rule only).
+    pub fn is_provisional(&self, date: NaiveDate) -> bool {
+        !self.years.contains(&date.year()) && self.provisional.contains(&date.year())
+    }
+
+    /// The provisional years (no notice loaded, weekday rule assumed).
+    pub fn provisional_years(&self) -> impl Iterator<Item = i32> + '_ {
+        self.provisional
+            .iter()
+            .copied()
+            .filter(|y| !self.years.contains(y))
     }
 
     /// Builds a calendar from notice files alone (no bundled data), e.g. for
@@ -84,7 +129,8 @@ impl WorkCalendar {
         self
     }
 
-    /// The years for which a notice is loaded; dates outside them are refused.
+    /// The years for which a notice is loaded; dates outside them are refused
+    /// unless declared provisional.
     pub fn covered_years(&self) -> &BTreeSet<i32> {
         &self.years
     }
@@ -165,7 +211,7 @@ impl WorkCalendar {
     }
 
     fn ensure_covered(&self, date: NaiveDate) -> Result<(), CalendarError> {
-        if self.years.contains(&date.year()) {
+        if self.years.contains(&date.year()) || self.provisional.contains(&date.year()) {
             Ok(())
         } else {
             Err(CalendarError::YearNotCovered { year: date.year() })

@@ -1,6 +1,6 @@
 //! Calendar tests against dates counted by hand from the notices.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::*;
 
@@ -302,4 +302,37 @@ fn parse_errors_for_the_whole_file() {
     let dec = r#"{"year": 2023, "papers": [], "days": [
         {"name": "元旦", "date": "2022-12-31", "isOffDay": true}]}"#;
     assert!(WorkCalendar::parse_year_file(dec).is_ok());
+}
+
+#[test]
+fn provisional_years_use_the_weekday_rule_and_say_so() {
+    let national = WorkCalendar::national().expect("bundled data parses");
+    let last = *national.covered_years().last().expect("some year");
+    let next_new_year = NaiveDate::from_ymd_opt(last + 1, 1, 1).expect("date");
+    // Strict: a year without a notice is refused.
+    assert_eq!(
+        national.is_workday(next_new_year),
+        Err(CalendarError::YearNotCovered { year: last + 1 })
+    );
+    // Operational: the two following years are provisional and flagged.
+    let operational = WorkCalendar::operational().expect("operational calendar");
+    assert!(operational.is_provisional(next_new_year));
+    assert!(!operational.is_provisional(NaiveDate::from_ymd_opt(last, 6, 1).expect("date")));
+    assert_eq!(
+        operational.provisional_years().collect::<Vec<_>>(),
+        vec![last + 1, last + 2]
+    );
+    // 2027-01-01 is a Friday: without a notice it counts as a working day.
+    assert_eq!(
+        operational.is_workday(next_new_year),
+        Ok(next_new_year.weekday().num_days_from_monday() < 5)
+    );
+    // Three years ahead is still refused.
+    let far = NaiveDate::from_ymd_opt(last + 3, 3, 1).expect("date");
+    assert!(operational.add_workdays(far, 1).is_err());
+    // A loaded notice makes the year exact again.
+    let file = WorkCalendar::parse_year_file(&format!(r#"{{"year":{y},"papers":[],"days":[{{"name":"元旦","date":"{y}-01-01","isOffDay":true}}]}}"#, y = last + 1)).expect("file");
+    let exact = operational.clone().with_overrides(file);
+    assert!(!exact.is_provisional(next_new_year));
+    assert_eq!(exact.is_workday(next_new_year), Ok(false));
 }

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 
+use chrono::Datelike;
 use chrono::NaiveDate;
 
 use super::record::{
@@ -103,7 +104,17 @@ pub(super) fn status(
         None if h.extension.is_some() => CaseState::Extended,
         None => CaseState::Registered,
     };
+    let mut provisional_years: Vec<i32> = deadlines
+        .iter()
+        .map(|d| d.due)
+        .chain([h.clock_start, today])
+        .filter(|&date| ctx.cal.is_provisional(date))
+        .map(|date| date.year())
+        .collect();
+    provisional_years.sort_unstable();
+    provisional_years.dedup();
     Ok(CaseStatus {
+        provisional_years,
         state,
         channel: record.channel,
         received_on: record.received_on,

@@ -203,6 +203,10 @@ pub struct CaseStatus {
     pub implied_outcome: Option<Outcome>,
     /// When the case was answered, closed or withdrawn.
     pub closed_on: Option<NaiveDate>,
+    /// Years whose holiday schedule is not yet published and that a deadline
+    /// reaches into: those dates follow the weekday rule and must be re-checked
+    /// once the State Council's notice is loaded.
+    pub provisional_years: Vec<i32>,
 }
 
 impl CaseStatus {

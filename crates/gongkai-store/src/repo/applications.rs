@@ -108,9 +108,10 @@ impl Application {
     }
 }
 
-/// The national calendar, or an error saying why it cannot be used.
+/// The operational calendar (national data, next years provisional), or an
+/// error saying why it cannot be used.
 pub(crate) fn calendar() -> Result<&'static WorkCalendar, StoreError> {
-    WorkCalendar::national().map_err(|e| StoreError::Procedure(e.into()))
+    WorkCalendar::operational().map_err(|e| StoreError::Procedure(e.into()))
 }
 
 /// Reads the application with `id` inside `tx`.

@@ -131,6 +131,12 @@ fn text(shown: &Shown) -> String {
             out.push_str(&deadline_line(d));
         }
     }
+    for year in &shown.status.provisional_years {
+        let _ = writeln!(
+            out,
+            "  注意：{year}年放假安排尚未收录，涉及该年的期限暂按周末推算，通知发布后请加载并核对"
+        );
+    }
     for pause in &shown.status.pauses {
         let _ = writeln!(
             out,

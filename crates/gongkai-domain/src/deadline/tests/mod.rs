@@ -46,3 +46,29 @@ fn deadline(status: &CaseStatus, kind: DeadlineKind) -> &Deadline {
 fn answer(status: &CaseStatus) -> &Deadline {
     deadline(status, DeadlineKind::Answer)
 }
+
+#[test]
+fn deadlines_reaching_into_an_unpublished_year_are_flagged_provisional() {
+    use crate::calendar::WorkCalendar;
+    use crate::deadline::{ProcedureEvent, ReceiptChannel, evaluate};
+    let cal = WorkCalendar::operational().expect("operational calendar");
+    let received = chrono::NaiveDate::from_ymd_opt(2026, 12, 15).expect("date");
+    let events = [ProcedureEvent::Received {
+        channel: ReceiptChannel::InPerson,
+        date: received,
+    }];
+    let status = evaluate(cal, &events, received).expect("evaluates");
+    // 20 working days from 2026-12-15 end in January 2027, whose schedule is not bundled.
+    assert_eq!(status.provisional_years, vec![2027]);
+    let early = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).expect("date");
+    let events = [ProcedureEvent::Received {
+        channel: ReceiptChannel::InPerson,
+        date: early,
+    }];
+    assert!(
+        evaluate(cal, &events, early)
+            .expect("evaluates")
+            .provisional_years
+            .is_empty()
+    );
+}
