@@ -120,6 +120,17 @@ impl Store {
         self.dialect
     }
 
+    /// Starts a transaction that will write. On SQLite it takes the write lock
+    /// at once (`BEGIN IMMEDIATE`): a deferred transaction that reads first and
+    /// writes later cannot wait for a concurrent writer and fails with
+    /// “database is locked”, whereas an immediate one waits (busy timeout).
+    pub(crate) async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+        match self.dialect {
+            Dialect::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Dialect::Postgres => self.pool.begin().await,
+        }
+    }
+
     /// Applies every pending migration, each in its own transaction.
     pub async fn migrate(&self) -> Result<(), StoreError> {
         crate::migrate::run(&self.pool, self.dialect).await

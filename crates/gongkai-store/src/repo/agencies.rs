@@ -42,7 +42,7 @@ impl Store {
         if agency.code.trim().is_empty() || agency.name.trim().is_empty() {
             return Err(StoreError::Invalid("机构代码和名称不能为空".into()));
         }
-        let mut tx = self.pool.begin().await.ctx("开始事务")?;
+        let mut tx = self.begin_write().await.ctx("开始事务")?;
         if let Some(parent) = &agency.parent_code {
             // Walk up from the parent: reaching the agency itself would make a cycle.
             let mut cursor = Some(parent.clone());

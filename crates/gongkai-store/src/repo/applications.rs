@@ -215,7 +215,7 @@ impl Store {
             std::slice::from_ref(&received),
             new.received_on,
         )?;
-        let mut tx = self.pool.begin().await.ctx("开始事务")?;
+        let mut tx = self.begin_write().await.ctx("开始事务")?;
         if sqlx::query("SELECT code FROM agencies WHERE code = $1")
             .bind(&new.agency_code)
             .fetch_optional(&mut *tx)
@@ -347,7 +347,7 @@ impl Store {
 
     /// The recorded events of application `id`, in order.
     pub async fn application_events(&self, id: i64) -> Result<Vec<ApplicationEvent>, StoreError> {
-        let mut tx = self.pool.begin().await.ctx("开始事务")?;
+        let mut tx = self.begin_write().await.ctx("开始事务")?;
         let events = fetch_events(&mut tx, id).await?;
         tx.commit().await.ctx("读取办理记录")?;
         Ok(events)

@@ -68,7 +68,7 @@ impl Store {
         };
         let sha256 = sha256_hex(&file.bytes);
         let size = i64::try_from(file.bytes.len()).unwrap_or(i64::MAX);
-        let mut tx = self.pool.begin().await.ctx("开始事务")?;
+        let mut tx = self.begin_write().await.ctx("开始事务")?;
         let application = super::applications::fetch(&mut tx, application_id).await?;
         let row = sqlx::query(&format!(
             "INSERT INTO attachments (application_id, file_name, media_type, size_bytes, sha256, content, created_by, created_at) \

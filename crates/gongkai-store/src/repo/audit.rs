@@ -50,7 +50,7 @@ fn decode(row: &AnyRow) -> Result<AuditEntry, StoreError> {
 impl Store {
     /// Appends an entry to the audit log in its own transaction; returns its id.
     pub async fn append_audit(&self, entry: &NewAuditEntry) -> Result<i64, StoreError> {
-        let mut tx = self.pool.begin().await.ctx("开始事务")?;
+        let mut tx = self.begin_write().await.ctx("开始事务")?;
         let id = append(&mut tx, entry).await?;
         tx.commit().await.ctx("提交审计日志")?;
         Ok(id)

@@ -205,7 +205,7 @@ impl Store {
         actor: &str,
         item: &NewCatalogItem,
     ) -> Result<CatalogItem, StoreError> {
-        let mut tx = self.pool.begin().await.ctx("开始事务")?;
+        let mut tx = self.begin_write().await.ctx("开始事务")?;
         let index_no = self.insert_item(&mut tx, item).await?.ok_or_else(|| {
             StoreError::Invalid(format!(
                 "索引号“{}”已存在",
@@ -234,7 +234,7 @@ impl Store {
         actor: &str,
         items: &[NewCatalogItem],
     ) -> Result<ImportOutcome, StoreError> {
-        let mut tx = self.pool.begin().await.ctx("开始事务")?;
+        let mut tx = self.begin_write().await.ctx("开始事务")?;
         let mut outcome = ImportOutcome::default();
         for item in items {
             match self.insert_item(&mut tx, item).await? {
@@ -268,7 +268,7 @@ impl Store {
         status: ItemStatus,
         on: NaiveDate,
     ) -> Result<CatalogItem, StoreError> {
-        let mut tx = self.pool.begin().await.ctx("开始事务")?;
+        let mut tx = self.begin_write().await.ctx("开始事务")?;
         let before = fetch_item(&mut tx, index_no).await?;
         let published_on = match status {
             ItemStatus::Published => Some(before.published_on.unwrap_or(on)),

@@ -46,7 +46,7 @@ impl Store {
         id: i64,
         event: ProcedureEvent,
     ) -> Result<Application, StoreError> {
-        let mut tx = self.pool.begin().await.ctx("开始事务")?;
+        let mut tx = self.begin_write().await.ctx("开始事务")?;
         let before = fetch(&mut tx, id).await?;
         let mut events: Vec<ProcedureEvent> = fetch_events(&mut tx, id)
             .await?

@@ -64,7 +64,7 @@ impl Store {
                 answered: item.answered,
             });
         }
-        let mut tx = self.pool.begin().await.ctx("开始事务")?;
+        let mut tx = self.begin_write().await.ctx("开始事务")?;
         let max = |table: &str| format!("SELECT COALESCE(MAX(id), 0) FROM {table}");
         let mut next_applicant: i64 = sqlx::query_scalar(&max("applicants"))
             .fetch_one(&mut *tx)

@@ -42,7 +42,7 @@ impl Store {
         published_at: Option<DateTime<Utc>>,
     ) -> Result<AnnualReport, StoreError> {
         let json_text = report.to_json_string();
-        let mut tx = self.pool.begin().await.ctx("开始事务")?;
+        let mut tx = self.begin_write().await.ctx("开始事务")?;
         if sqlx::query("SELECT code FROM agencies WHERE code = $1")
             .bind(agency_code)
             .fetch_optional(&mut *tx)

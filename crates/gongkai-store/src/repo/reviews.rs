@@ -74,7 +74,7 @@ impl Store {
         case: &NewReviewCase,
     ) -> Result<ReviewCase, StoreError> {
         check(case)?;
-        let mut tx = self.pool.begin().await.ctx("开始事务")?;
+        let mut tx = self.begin_write().await.ctx("开始事务")?;
         let application = super::applications::fetch(&mut tx, case.application_id).await?;
         let now = now_text();
         let row = sqlx::query(&format!(
@@ -117,7 +117,7 @@ impl Store {
         decided_on: NaiveDate,
         result: ReviewResult,
     ) -> Result<ReviewCase, StoreError> {
-        let mut tx = self.pool.begin().await.ctx("开始事务")?;
+        let mut tx = self.begin_write().await.ctx("开始事务")?;
         let before = sqlx::query(&format!("SELECT {COLUMNS} FROM review_cases WHERE id = $1"))
             .bind(id)
             .fetch_optional(&mut *tx)

@@ -34,7 +34,7 @@ impl Store {
     ) -> Result<StaffUser, StoreError> {
         let username = required_text("用户名", &user.username, 64)?;
         let display_name = required_text("姓名", &user.display_name, 100)?;
-        let mut tx = self.pool.begin().await.ctx("开始事务")?;
+        let mut tx = self.begin_write().await.ctx("开始事务")?;
         if sqlx::query("SELECT id FROM staff_users WHERE username = $1")
             .bind(&username)
             .fetch_optional(&mut *tx)
