@@ -30,7 +30,11 @@ pub use model::{
     NewReviewCase, NewStaffUser, PageKind, ReportSummary, ReviewCase, StaffRole, StaffUser,
     Validity,
 };
-pub use repo::{ImportOutcome, sha256_hex};
+pub use repo::{
+    ImportOutcome, LoginResult, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, NewSession, SessionPolicy,
+    StaffSession, ThrottlePolicy, check_password_policy, hash_password, password_matches,
+    random_token, sha256_hex,
+};
 pub use store::{Dialect, Store};
 
 /// The result type of every storage operation.

@@ -40,6 +40,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0002_casework.sql"),
         append_only: &["application_events"],
     },
+    Migration {
+        version: 3,
+        name: "staff_auth",
+        sql: include_str!("../migrations/0003_staff_auth.sql"),
+        append_only: &["login_attempts"],
+    },
 ];
 
 /// The SQL of `migration` for `dialect`, placeholders replaced and guards appended.

@@ -124,7 +124,9 @@ impl Store {
     /// at once (`BEGIN IMMEDIATE`): a deferred transaction that reads first and
     /// writes later cannot wait for a concurrent writer and fails with
     /// “database is locked”, whereas an immediate one waits (busy timeout).
-    pub(crate) async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+    pub(crate) async fn begin_write(
+        &self,
+    ) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
         match self.dialect {
             Dialect::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
             Dialect::Postgres => self.pool.begin().await,

@@ -12,6 +12,7 @@ mod indexing;
 mod routes;
 mod security;
 mod server;
+mod staff;
 mod state;
 mod text;
 mod views;
@@ -45,8 +46,20 @@ pub fn router(state: AppState) -> Router {
             get(routes::reports::report_or_download),
         )
         .route("/items/{*index_no}", get(routes::item::page))
+        .route("/apply", get(routes::apply::choose))
+        .route(
+            "/agencies/{code}/apply",
+            get(routes::apply::form).post(routes::apply::submit).layer(
+                axum::extract::DefaultBodyLimit::max(routes::apply::BODY_LIMIT),
+            ),
+        )
+        .route("/track", get(routes::apply::track))
+        .route("/track/{code}", get(routes::apply::status))
+        .route("/track/{code}/documents/{id}", get(routes::apply::document))
         .route("/favicon.ico", get(routes::assets::favicon_ico))
         .route("/static/favicon.svg", get(routes::assets::favicon_svg))
+        .merge(gongkai_api::router(state.store.clone()))
+        .merge(staff::router(state.clone()))
         .fallback(routes::not_found)
         .layer(axum::middleware::map_response_with_state(
             state.clone(),

@@ -126,11 +126,21 @@ pub async fn serve(config: ServeConfig) -> anyhow::Result<()> {
         .with_context(|| format!("无法监听 {}", config.addr))?;
     let local = listener.local_addr().context("读取监听地址失败")?;
     println!("gongkai 门户已启动：http://{local}/");
+    if config.demo {
+        println!("工作人员后台：http://{local}/staff/login，演示账号（用户名 / 密码）：");
+        for (username, password, who) in gongkai_store::demo::DEMO_LOGINS {
+            println!("  {username:<8} / {password:<18} {who}");
+        }
+    }
     println!("按 Ctrl-C 停止。");
-    axum::serve(listener, router(AppState::new(store.clone(), index)))
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .context("服务运行出错")?;
+    let app = router(AppState::new(store.clone(), index));
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .context("服务运行出错")?;
     store.close().await;
     println!("gongkai 门户已停止。");
     Ok(())

@@ -12,9 +12,11 @@ mod catalog;
 mod pages;
 mod reports;
 mod rng;
+mod staff;
 mod text;
 
 pub use agencies::{GOVERNMENT_CODE, TOBACCO_CODE};
+pub use staff::DEMO_LOGINS;
 
 use chrono::{TimeZone, Utc};
 use gongkai_domain::Report;
@@ -84,5 +86,6 @@ pub async fn seed(store: &Store) -> Result<SeedSummary, StoreError> {
             .put_report(DEMO_ACTOR, code, report, published)
             .await?;
     }
+    staff::seed(store).await?;
     Ok(summary)
 }

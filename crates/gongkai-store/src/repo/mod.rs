@@ -10,13 +10,20 @@ mod due;
 mod events;
 mod import;
 mod keys;
+mod login;
 mod pages;
 mod reports;
 mod reviews;
+mod session;
 mod staff;
 
 pub use attachments::sha256_hex;
 pub use catalog::ImportOutcome;
+pub use login::{
+    LoginResult, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, ThrottlePolicy, check_password_policy,
+    hash_password, password_matches,
+};
+pub use session::{NewSession, SessionPolicy, StaffSession, random_token};
 
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};

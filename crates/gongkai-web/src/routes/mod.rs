@@ -1,6 +1,7 @@
 //! Request handlers, one module per page family, and what they share.
 
 pub mod agency;
+pub mod apply;
 pub mod assets;
 pub mod catalog;
 pub mod home;
