@@ -393,3 +393,46 @@ fn bad_input_exits_2_naming_the_field() {
     let listed = db.ok(&["case", "list"]);
     assert!(listed.contains("共1件"), "{listed}");
 }
+
+#[test]
+fn calendar_files_from_the_environment_move_the_deadlines() {
+    let db = Db::new("calendar-files");
+    db.ok(NEW);
+    let due_of = |output: &str| -> String {
+        let json: serde_json::Value = serde_json::from_str(output).expect("json");
+        json["status"]["deadlines"][0]["due"]
+            .as_str()
+            .expect("due date")
+            .to_owned()
+    };
+    let show = [
+        "case",
+        "show",
+        "gov/2024-0001",
+        "--json",
+        "--today",
+        "2024-10-10",
+    ];
+    // Received 2024-09-27 (Fri): 20 working days end on 2024-10-30 nationally.
+    assert_eq!(due_of(&db.ok(&show)), "2024-10-30");
+    // A local day off on 2024-10-30 moves the due date to the next working day.
+    let file = db.dir.join("local-2024.json");
+    std::fs::write(&file, r#"{"year":2024,"papers":[],"days":[{"name":"地方假日","date":"2024-10-30","isOffDay":true}]}"#)
+        .expect("write");
+    let output = Command::new(env!("CARGO_BIN_EXE_gongkai"))
+        .args(show)
+        .env("GONGKAI_DATABASE_URL", &db.url)
+        .env("GONGKAI_CALENDAR_FILES", &file)
+        .output()
+        .expect("the binary runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(
+        due_of(&String::from_utf8_lossy(&output.stdout)),
+        "2024-10-31"
+    );
+}

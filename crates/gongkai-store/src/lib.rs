@@ -8,6 +8,7 @@
 //!
 //! Every write runs in one transaction together with its audit-log entry.
 
+mod calendar_files;
 pub mod demo;
 mod error;
 pub mod fields;
@@ -19,6 +20,7 @@ mod repo;
 mod store;
 mod time;
 
+pub use calendar_files::calendar_with_files;
 pub use error::StoreError;
 pub use index_rule::IndexRule;
 pub use model::{

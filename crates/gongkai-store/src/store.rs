@@ -39,6 +39,7 @@ pub struct Store {
     dialect: Dialect,
     index_rule: IndexRule,
     today: Option<NaiveDate>,
+    calendar: Option<std::sync::Arc<gongkai_domain::calendar::WorkCalendar>>,
 }
 
 impl Store {
@@ -81,6 +82,7 @@ impl Store {
             dialect,
             index_rule: IndexRule::default(),
             today: None,
+            calendar: None,
         })
     }
 
@@ -102,6 +104,24 @@ impl Store {
     pub fn with_today(mut self, today: NaiveDate) -> Store {
         self.today = Some(today);
         self
+    }
+
+    /// Uses `calendar` for every deadline instead of the operational national
+    /// calendar, e.g. one with a deployment's local deviations layered on
+    /// ([`crate::calendar_with_files`]).
+    #[must_use]
+    pub fn with_calendar(mut self, calendar: gongkai_domain::calendar::WorkCalendar) -> Store {
+        self.calendar = Some(std::sync::Arc::new(calendar));
+        self
+    }
+
+    /// The working-day calendar deadlines are computed with: the configured one,
+    /// or [`WorkCalendar::operational`](gongkai_domain::calendar::WorkCalendar::operational).
+    pub fn calendar(&self) -> Result<&gongkai_domain::calendar::WorkCalendar, StoreError> {
+        match &self.calendar {
+            Some(calendar) => Ok(calendar),
+            None => crate::repo::operational_calendar(),
+        }
     }
 
     /// The day deadlines are evaluated on: the fixed day, or the local date.

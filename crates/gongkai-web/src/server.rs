@@ -26,6 +26,9 @@ pub struct ServeConfig {
     /// Where the full-text search index lives; `None` for the default,
     /// [`default_index_dir`] of the database URL.
     pub index_dir: Option<PathBuf>,
+    /// Calendar files (holiday-cn JSON) with local deviations or a newly
+    /// published year, layered over the bundled national calendar in order.
+    pub calendar_files: Vec<PathBuf>,
 }
 
 impl ServeConfig {
@@ -36,6 +39,7 @@ impl ServeConfig {
             database_url: database_url.into(),
             demo,
             index_dir: None,
+            calendar_files: Vec::new(),
         }
     }
 
@@ -103,9 +107,17 @@ fn warm_up(index: &SearchIndex) {
 /// asked, opens (and if needed rebuilds) the search index, prints the URL
 /// and serves until Ctrl-C or SIGTERM.
 pub async fn serve(config: ServeConfig) -> anyhow::Result<()> {
-    let store = Store::open(&config.database_url)
+    let mut store = Store::open(&config.database_url)
         .await
         .context("打开数据库失败")?;
+    if !config.calendar_files.is_empty() {
+        let calendar = gongkai_store::calendar_with_files(&config.calendar_files)?;
+        println!(
+            "已加载 {} 个日历文件（地方调整或新年度放假安排）",
+            config.calendar_files.len()
+        );
+        store = store.with_calendar(calendar);
+    }
     if config.demo {
         let started = std::time::Instant::now();
         let summary = gongkai_store::demo::seed(&store)

@@ -61,10 +61,18 @@ pub(crate) fn block_on<T>(future: impl Future<Output = Result<T, Failure>>) -> R
         .block_on(future)
 }
 
-/// Opens (and migrates) the database named by `--database`, the environment, or the default.
+/// Opens (and migrates) the database named by `--database`, the environment, or the default,
+/// with the calendar files of `GONGKAI_CALENDAR_FILES` (comma-separated) layered on.
 pub(crate) async fn open_store(database: Option<String>) -> Result<Store, Failure> {
     let url = database.unwrap_or_else(|| super::serve::DEFAULT_DATABASE_URL.to_owned());
-    Store::open(&url).await.map_err(store_failure)
+    let store = Store::open(&url).await.map_err(store_failure)?;
+    let files = super::serve::calendar_files_from_env();
+    if files.is_empty() {
+        return Ok(store);
+    }
+    let calendar =
+        gongkai_store::calendar_with_files(&files).map_err(|e| Failure::BadInput(e.to_string()))?;
+    Ok(store.with_calendar(calendar))
 }
 
 /// Input errors (invalid fields, refused events, unknown entities) exit 2; the rest 3.

@@ -19,6 +19,23 @@ pub fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
         .context("无法启动异步运行时")?)
 }
 
+/// The environment variable naming calendar files (comma-separated) with local
+/// deviations or a newly published year's holiday schedule.
+pub const CALENDAR_FILES_ENV: &str = "GONGKAI_CALENDAR_FILES";
+
+/// The calendar files named by [`CALENDAR_FILES_ENV`].
+pub fn calendar_files_from_env() -> Vec<PathBuf> {
+    std::env::var(CALENDAR_FILES_ENV)
+        .map(|v| {
+            v.split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(PathBuf::from)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Starts the portal and runs until Ctrl-C or SIGTERM.
 pub fn run(
     addr: SocketAddr,
@@ -29,6 +46,7 @@ pub fn run(
     let database_url = database.unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned());
     let mut config = gongkai_web::ServeConfig::new(addr, database_url, demo);
     config.index_dir = index_dir;
+    config.calendar_files = calendar_files_from_env();
     runtime()?.block_on(gongkai_web::serve(config))?;
     Ok(Outcome::Clean)
 }

@@ -110,7 +110,7 @@ impl Application {
 
 /// The operational calendar (national data, next years provisional), or an
 /// error saying why it cannot be used.
-pub(crate) fn calendar() -> Result<&'static WorkCalendar, StoreError> {
+pub(crate) fn operational_calendar() -> Result<&'static WorkCalendar, StoreError> {
     WorkCalendar::operational().map_err(|e| StoreError::Procedure(e.into()))
 }
 
@@ -211,7 +211,7 @@ impl Store {
             date: new.received_on,
         };
         let status = evaluate(
-            calendar()?,
+            self.calendar()?,
             std::slice::from_ref(&received),
             new.received_on,
         )?;
@@ -381,7 +381,7 @@ impl Store {
                 events[0].date()
             )));
         }
-        Ok(evaluate(calendar()?, &known, today)?)
+        Ok(evaluate(self.calendar()?, &known, today)?)
     }
 
     /// A page of applications matching `filter`, newest receipt first.

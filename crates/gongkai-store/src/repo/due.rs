@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use gongkai_domain::deadline::{DeadlineKind, DeadlineStatus, ProcedureEvent, evaluate};
 
-use super::applications::{SELECT, calendar, decode};
+use super::applications::{SELECT, decode};
 use super::col;
 use crate::error::Context;
 use crate::{DueApplication, Store, StoreError};
@@ -52,7 +52,7 @@ impl Store {
                 .or_default()
                 .push(event);
         }
-        let cal = calendar()?;
+        let cal = self.calendar()?;
         let within = i64::from(within_workdays);
         let mut due = Vec::new();
         for row in &apps {

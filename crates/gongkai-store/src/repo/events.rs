@@ -4,7 +4,7 @@
 use gongkai_domain::deadline::{CaseStatus, Outcome, ProcedureEvent, evaluate};
 use serde_json::json;
 
-use super::applications::{calendar, fetch, fetch_events, insert_event};
+use super::applications::{fetch, fetch_events, insert_event};
 use super::audit;
 use super::keys::key_of;
 use crate::error::Context;
@@ -55,7 +55,7 @@ impl Store {
             .collect();
         let seq = i64::try_from(events.len()).unwrap_or(i64::MAX) + 1;
         events.push(event.clone());
-        let cal = calendar()?;
+        let cal = self.calendar()?;
         evaluate(cal, &events, self.today())?;
         // The stored state is the record's own, as of its last event, so it
         // never drifts with the passing of time.

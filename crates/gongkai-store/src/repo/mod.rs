@@ -17,6 +17,7 @@ mod reviews;
 mod session;
 mod staff;
 
+pub(crate) use applications::operational_calendar;
 pub use attachments::sha256_hex;
 pub use catalog::ImportOutcome;
 pub use login::{
