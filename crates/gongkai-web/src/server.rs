@@ -29,6 +29,9 @@ pub struct ServeConfig {
     /// Calendar files (holiday-cn JSON) with local deviations or a newly
     /// published year, layered over the bundled national calendar in order.
     pub calendar_files: Vec<PathBuf>,
+    /// A folder of notice templates overriding the built-in ones
+    /// (see `gongkai_notices::NoticeTemplates::load_dir`).
+    pub notice_templates: Option<PathBuf>,
 }
 
 impl ServeConfig {
@@ -40,6 +43,7 @@ impl ServeConfig {
             demo,
             index_dir: None,
             calendar_files: Vec::new(),
+            notice_templates: None,
         }
     }
 
@@ -133,6 +137,17 @@ pub async fn serve(config: ServeConfig) -> anyhow::Result<()> {
         );
     }
     let index = Arc::new(open_index(&store, &config.effective_index_dir()).await?);
+    // Load administrator-edited notice templates before listening, so that a
+    // broken template stops the start with its file and line named.
+    let notices = match &config.notice_templates {
+        Some(dir) => {
+            let templates = gongkai_notices::NoticeTemplates::load_dir(dir)
+                .with_context(|| format!("文书模板目录 {} 有误", dir.display()))?;
+            println!("已加载文书模板目录：{}", dir.display());
+            templates
+        }
+        None => gongkai_notices::NoticeTemplates::builtin(),
+    };
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .with_context(|| format!("无法监听 {}", config.addr))?;
@@ -145,7 +160,7 @@ pub async fn serve(config: ServeConfig) -> anyhow::Result<()> {
         }
     }
     println!("按 Ctrl-C 停止。");
-    let app = router(AppState::new(store.clone(), index));
+    let app = router(AppState::new(store.clone(), index).with_notice_templates(notices));
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use gongkai_notices::NoticeTemplates;
 use gongkai_search::SearchIndex;
 use gongkai_store::Store;
 
@@ -14,11 +15,25 @@ pub struct AppState {
     /// The search index; staff-side code updates it when items are
     /// published or withdrawn.
     pub search: Arc<SearchIndex>,
+    /// The templates of the official notices: the built-in ones, or a folder
+    /// an administrator maintains (`GONGKAI_NOTICE_TEMPLATES`).
+    pub notices: Arc<NoticeTemplates>,
 }
 
 impl AppState {
-    /// State over `store` and its search index.
+    /// State over `store` and its search index, with the built-in notice templates.
     pub fn new(store: Store, search: Arc<SearchIndex>) -> AppState {
-        AppState { store, search }
+        AppState {
+            store,
+            search,
+            notices: Arc::new(NoticeTemplates::builtin()),
+        }
+    }
+
+    /// Uses `templates` for the official notices.
+    #[must_use]
+    pub fn with_notice_templates(mut self, templates: NoticeTemplates) -> AppState {
+        self.notices = Arc::new(templates);
+        self
     }
 }

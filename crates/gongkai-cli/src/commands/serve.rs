@@ -47,6 +47,7 @@ pub fn run(
     let mut config = gongkai_web::ServeConfig::new(addr, database_url, demo);
     config.index_dir = index_dir;
     config.calendar_files = calendar_files_from_env();
+    config.notice_templates = std::env::var_os("GONGKAI_NOTICE_TEMPLATES").map(PathBuf::from);
     runtime()?.block_on(gongkai_web::serve(config))?;
     Ok(Outcome::Clean)
 }

@@ -11,7 +11,7 @@ use gongkai_domain::deadline::{ConsultationKind, DeadlineKind, ProcedureEvent, e
 use gongkai_domain::fee::{self, FeeQuote};
 use gongkai_notices::{
     AnswerDetails, ConsultationDetails, CorrectionDetails, ExtensionDetails, FeeDetails,
-    NoticeContext, NoticeKind, NoticeTemplates, Party, Remedies, render_docx, render_html,
+    NoticeContext, NoticeKind, Party, Remedies, render_docx, render_html,
 };
 use gongkai_store::{Application, ApplicationEvent, NewAuditEntry, Store};
 use serde_json::{Value, json};
@@ -331,7 +331,7 @@ pub(crate) async fn download(
         ));
     }
     let ctx = context(store, &application, &events, kind).await?;
-    let templates = NoticeTemplates::builtin();
+    let templates = state.app.notices.as_ref();
     store
         .append_audit(&NewAuditEntry {
             actor: staff.user.username.clone(),
@@ -354,7 +354,7 @@ pub(crate) async fn download(
     let render_err =
         |e: gongkai_notices::NoticeError| StaffError::Internal(format!("文书生成失败：{e}"));
     if ext == "docx" {
-        let bytes = render_docx(kind, &ctx, &templates).map_err(render_err)?;
+        let bytes = render_docx(kind, &ctx, templates).map_err(render_err)?;
         Ok((
             [
                 (
@@ -368,7 +368,7 @@ pub(crate) async fn download(
         )
             .into_response())
     } else {
-        let html = render_html(kind, &ctx, &templates).map_err(render_err)?;
+        let html = render_html(kind, &ctx, templates).map_err(render_err)?;
         Ok((
             [
                 (header::CONTENT_TYPE, "text/html; charset=utf-8".to_owned()),
