@@ -36,6 +36,9 @@ pub enum Command {
         #[arg(long)]
         index_dir: Option<PathBuf>,
     },
+    /// The templates of the official notices (受理回执 … 答复书).
+    #[command(subcommand)]
+    Notices(NoticesCommand),
     /// The full-text search index of published items.
     #[command(subcommand)]
     Index(IndexCommand),
@@ -45,6 +48,22 @@ pub enum Command {
     /// Disclosure applications (依申请公开): register, record steps, show, list, due.
     #[command(subcommand)]
     Case(Box<crate::commands::case::CaseCommand>),
+}
+
+/// `gongkai notices …`
+#[derive(Debug, Subcommand)]
+pub enum NoticesCommand {
+    /// Write the built-in templates into a folder for an administrator to edit
+    /// (existing files are kept); serve with `GONGKAI_NOTICE_TEMPLATES=<folder>`.
+    ExportTemplates {
+        /// The folder to write into (created when missing).
+        dir: PathBuf,
+    },
+    /// Check a folder of edited templates: every template parses.
+    CheckTemplates {
+        /// The folder of templates.
+        dir: PathBuf,
+    },
 }
 
 /// `gongkai index …`

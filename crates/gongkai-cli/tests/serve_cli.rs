@@ -55,3 +55,31 @@ fn a_broken_calendar_file_stops_the_start_and_names_the_file() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("2027.json"), "{stderr}");
 }
+
+#[test]
+fn notice_templates_export_and_check() {
+    let dir = std::env::temp_dir().join(format!("gongkai-notices-export-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_gongkai"))
+            .args(args)
+            .output()
+            .expect("runs")
+    };
+    let dir_text = dir.to_str().expect("utf-8 path");
+    assert_eq!(
+        run(&["notices", "export-templates", dir_text])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert!(dir.join("acknowledgement.txt.j2").exists());
+    assert_eq!(
+        run(&["notices", "check-templates", dir_text]).status.code(),
+        Some(0)
+    );
+    std::fs::write(dir.join("fee.txt.j2"), "# 收费通知书\n{{ unclosed\n").expect("write");
+    let broken = run(&["notices", "check-templates", dir_text]);
+    assert_eq!(broken.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&broken.stderr).contains("fee.txt.j2"));
+}

@@ -2,6 +2,7 @@
 
 mod calendar;
 pub mod case;
+mod notices;
 mod report_audit;
 mod report_build;
 mod report_check;
@@ -11,7 +12,9 @@ mod report_render;
 mod serve;
 mod source;
 
-use crate::cli::{CalendarCommand, Cli, Command, FindingsFormat, IndexCommand, ReportCommand};
+use crate::cli::{
+    CalendarCommand, Cli, Command, FindingsFormat, IndexCommand, NoticesCommand, ReportCommand,
+};
 use crate::exit::{Failure, Outcome};
 
 /// Runs the parsed command line.
@@ -56,6 +59,8 @@ pub fn run(cli: Cli) -> Result<Outcome, Failure> {
             demo,
             index_dir,
         } => serve::run(addr, database, demo, index_dir),
+        Command::Notices(NoticesCommand::ExportTemplates { dir }) => notices::export(&dir),
+        Command::Notices(NoticesCommand::CheckTemplates { dir }) => notices::check(&dir),
         Command::Index(IndexCommand::Rebuild {
             database,
             index_dir,
