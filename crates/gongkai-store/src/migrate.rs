@@ -46,6 +46,24 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0003_staff_auth.sql"),
         append_only: &["login_attempts"],
     },
+    Migration {
+        version: 4,
+        name: "publishing",
+        sql: include_str!("../migrations/0004_publishing.sql"),
+        append_only: &[],
+    },
+    Migration {
+        version: 5,
+        name: "handling",
+        sql: include_str!("../migrations/0005_handling.sql"),
+        append_only: &[],
+    },
+    Migration {
+        version: 6,
+        name: "report_drafts",
+        sql: include_str!("../migrations/0006_report_drafts.sql"),
+        append_only: &[],
+    },
 ];
 
 /// The SQL of `migration` for `dialect`, placeholders replaced and guards appended.

@@ -9,7 +9,10 @@
 
 mod agencies;
 mod catalog;
+mod handling;
 mod pages;
+mod publishing;
+mod report_drafts;
 mod reports;
 mod rng;
 mod staff;

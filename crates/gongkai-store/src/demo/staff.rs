@@ -29,7 +29,7 @@ pub const DEMO_LOGINS: &[(&str, &str, &str)] = &[
     (
         "zhengwu",
         "zhengwu-demo-2026",
-        "审核负责人：海盐县人民政府及所属部门、乡镇（只读）",
+        "政务公开监督：海盐县人民政府及所属部门、乡镇（只读、汇总）",
     ),
     ("jiaoyu", "jiaoyu-demo-2026", "经办人：海盐县教育局"),
     (
@@ -42,7 +42,7 @@ pub const DEMO_LOGINS: &[(&str, &str, &str)] = &[
     (
         "shenyue",
         "shenyue-demo-2026",
-        "监督查阅（发布审查，无办件权限）",
+        "发布审核：保密审查与发布审核（无办件权限）",
     ),
 ];
 

@@ -6,8 +6,11 @@ mod attachment;
 mod audit;
 mod catalog;
 mod category;
+mod handling;
 mod page;
+mod publishing;
 mod report;
+mod report_draft;
 mod review;
 mod staff;
 

@@ -7,12 +7,13 @@ keyed_enum! {
     pub enum StaffRole {
         /// Manages users, agencies and templates.
         Administrator => "administrator", "系统管理员";
-        /// Approves extensions and answers (the head of the GI office).
-        Supervisor => "supervisor", "审核负责人";
+        /// A government's disclosure office (政务公开办): reads the cases and
+        /// reports of its government and all subordinate agencies, aggregates.
+        Supervisor => "supervisor", "政务公开监督";
         /// Registers and handles applications.
         Officer => "officer", "经办人";
-        /// Read-only access for supervision and review.
-        Reviewer => "reviewer", "监督查阅";
+        /// Reviews items before publication (保密审查 and the review steps).
+        Reviewer => "reviewer", "发布审核";
     }
 }
 

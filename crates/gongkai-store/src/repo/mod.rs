@@ -8,14 +8,18 @@ mod casework_report;
 mod catalog;
 mod due;
 mod events;
+mod handling;
 mod import;
 mod keys;
 mod login;
 mod pages;
+mod publishing;
+mod report_drafts;
 mod reports;
 mod reviews;
 mod session;
 mod staff;
+mod stats;
 
 pub(crate) use applications::operational_calendar;
 pub use attachments::sha256_hex;

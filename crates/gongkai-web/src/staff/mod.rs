@@ -18,11 +18,16 @@
 //! `X-Forwarded-For`, for login throttling per address).
 
 mod admin;
+mod annual_report;
 mod auth;
 mod cases;
+mod catalog_import;
+mod dashboard;
 mod error;
+mod handling;
 mod inbox;
 mod notices;
+mod publishing;
 mod scope;
 mod views;
 
@@ -128,6 +133,11 @@ pub(crate) fn router(state: AppState) -> Router<AppState> {
             "/staff/admin/users/{id}/password",
             post(admin::reset_password),
         )
+        .merge(publishing::routes())
+        .merge(catalog_import::routes())
+        .merge(handling::routes())
+        .merge(annual_report::routes())
+        .merge(dashboard::routes())
         .route_layer(axum::middleware::from_fn_with_state(
             staff.clone(),
             auth::guard,

@@ -76,7 +76,7 @@ pub(crate) fn sees_personal_data(role: StaffRole) -> bool {
 
 /// The refusal for roles without case access.
 pub(crate) fn no_case_access() -> StaffError {
-    StaffError::Forbidden("您的角色（监督查阅）无权查看依申请公开办件。".into())
+    StaffError::Forbidden("您的角色（发布审核）无权查看依申请公开办件。".into())
 }
 
 /// Loads application `id` for `staff`: 403 for roles without case access
@@ -100,7 +100,7 @@ pub(crate) async fn load_case(
         .ok_or_else(case_not_found)?;
     if access == Access::Write && !may_act(staff.user.role) {
         return Err(StaffError::Forbidden(
-            "您的角色（审核负责人）对办件只有查看权限，不能登记办理步骤。".into(),
+            "您的角色（政务公开监督）对办件只有查看权限，不能登记办理步骤。".into(),
         ));
     }
     Ok(application)

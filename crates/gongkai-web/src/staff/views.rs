@@ -49,26 +49,41 @@ impl StaffChrome {
 
     /// Chrome for `staff`, with the menu entries the role may use.
     pub(crate) fn for_user(staff: &Staff, title: impl Into<String>, section: &str) -> StaffChrome {
+        let role = staff.user.role;
+        let acts = matches!(role, StaffRole::Administrator | StaffRole::Officer);
         let mut menu = Vec::new();
+        let mut link = |label: &'static str, href: &'static str, key: &str| {
+            menu.push(MenuLink {
+                label,
+                href,
+                current: section == key,
+            });
+        };
         if staff.scope.has_cases() {
-            menu.push(MenuLink {
-                label: "依申请公开办件",
-                href: "/staff/cases",
-                current: section == "cases",
-            });
+            link("依申请公开办件", "/staff/cases", "cases");
+            if acts {
+                link("登记申请", "/staff/cases/new", "register");
+            }
+            link("到期提醒", "/staff/reminders", "reminders");
+            link("复议诉讼", "/staff/disputes", "disputes");
+            link("统计图表", "/staff/dashboard", "dashboard");
         } else {
-            menu.push(MenuLink {
-                label: "工作台",
-                href: "/staff",
-                current: section == "home",
-            });
+            link("工作台", "/staff", "home");
         }
-        if staff.user.role == StaffRole::Administrator {
-            menu.push(MenuLink {
-                label: "用户管理",
-                href: "/staff/admin/users",
-                current: section == "users",
-            });
+        // Every role works with the catalog: officers draft, reviewers review,
+        // supervisors read.
+        link("信息发布", "/staff/items", "items");
+        if acts {
+            link("目录导入", "/staff/items/import", "import");
+        }
+        if role != StaffRole::Reviewer {
+            link("年度报告", "/staff/reports", "reports");
+        }
+        if matches!(role, StaffRole::Administrator | StaffRole::Supervisor) {
+            link("报告汇总", "/staff/reports/overview", "overview");
+        }
+        if role == StaffRole::Administrator {
+            link("用户管理", "/staff/admin/users", "users");
         }
         menu.push(MenuLink {
             label: "修改密码",

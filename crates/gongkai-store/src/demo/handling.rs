@@ -1,0 +1,1 @@
+//! Demo transfers, reconsideration and litigation records.

@@ -1,0 +1,1 @@
+//! Demo items in every stage of the publishing workflow.

@@ -1,0 +1,1 @@
+//! Demo annual-report drafts.

@@ -1,0 +1,1 @@
+//! Case handling beyond the procedural events.

@@ -1,0 +1,1 @@
+//! The publishing workflow of catalog items: drafts, review steps, history.

@@ -1,0 +1,1 @@
+//! Annual-report drafts: entered figures, narratives, submission and publication.

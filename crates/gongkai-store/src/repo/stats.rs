@@ -1,0 +1,1 @@
+//! Figures for the dashboards, read from applications and their events.
