@@ -656,6 +656,19 @@ pub enum ProcedureEvent {
         )]
         reason: String,
     },
+    /// 转送: an open application forwarded to the competent agency (recorded
+    /// by the back office's transfer; read-only here).
+    Transferred {
+        /// Date forwarded, the receiving agency's receipt date.
+        #[serde(deserialize_with = "de_date")]
+        date: NaiveDate,
+        /// The transferring agency's name.
+        from_agency: String,
+        /// The receiving agency's name.
+        to_agency: String,
+        /// Why it was forwarded.
+        reason: String,
+    },
 }
 
 impl From<ProcedureEvent> for DomainEvent {
@@ -702,6 +715,17 @@ impl From<ProcedureEvent> for DomainEvent {
             ProcedureEvent::Closed { date } => DomainEvent::Closed { date },
             ProcedureEvent::Withdrawn { date } => DomainEvent::Withdrawn { date },
             ProcedureEvent::Reopened { date, reason } => DomainEvent::Reopened { date, reason },
+            ProcedureEvent::Transferred {
+                date,
+                from_agency,
+                to_agency,
+                reason,
+            } => DomainEvent::Transferred {
+                date,
+                from_agency,
+                to_agency,
+                reason,
+            },
         }
     }
 }
@@ -750,6 +774,17 @@ impl From<DomainEvent> for ProcedureEvent {
             DomainEvent::Closed { date } => ProcedureEvent::Closed { date },
             DomainEvent::Withdrawn { date } => ProcedureEvent::Withdrawn { date },
             DomainEvent::Reopened { date, reason } => ProcedureEvent::Reopened { date, reason },
+            DomainEvent::Transferred {
+                date,
+                from_agency,
+                to_agency,
+                reason,
+            } => ProcedureEvent::Transferred {
+                date,
+                from_agency,
+                to_agency,
+                reason,
+            },
         }
     }
 }

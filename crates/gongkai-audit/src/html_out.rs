@@ -18,8 +18,8 @@ use crate::summary::{ChartData, KeyTotals, ParseStatus, decimal_text};
 use crate::worker::Outcome;
 use crate::{AuditError, AuditSummary};
 
-/// Apache ECharts 6.1.0 (`dist/echarts.min.js` of the npm package; Apache-2.0, see assets/NOTICE).
-const ECHARTS: &str = include_str!("../assets/echarts.min.js");
+/// Apache ECharts (Apache-2.0; the vendored copy and its licences live in gongkai-echarts).
+const ECHARTS: &str = gongkai_echarts::ECHARTS_MIN_JS;
 const PAGE_CSS: &str = include_str!("../assets/page.css");
 const PAGE_JS: &str = include_str!("../assets/page.js");
 

@@ -48,6 +48,58 @@ pub enum Command {
     /// Disclosure applications (依申请公开): register, record steps, show, list, due.
     #[command(subcommand)]
     Case(Box<crate::commands::case::CaseCommand>),
+    /// The proactive-disclosure catalog (主动公开目录): bulk import.
+    #[command(subcommand)]
+    Catalog(CatalogCommand),
+    /// The daily digest of applications due soon, by e-mail.
+    #[command(subcommand)]
+    Reminders(RemindersCommand),
+}
+
+/// `gongkai reminders …`
+#[derive(Debug, Subcommand)]
+pub enum RemindersCommand {
+    /// Send today's digest to every staff user with an e-mail address whose
+    /// scope has overdue or soon-due applications (SMTP from
+    /// `GONGKAI_SMTP_URL` and `GONGKAI_SMTP_FROM`; links from
+    /// `GONGKAI_PUBLIC_URL`). Users already sent the day's digest are skipped.
+    Send {
+        /// Database URL (default `sqlite://gongkai.db?mode=rwc`).
+        #[arg(long, env = "GONGKAI_DATABASE_URL")]
+        database: Option<String>,
+        /// Print the messages instead of sending; records nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The day of the digest (YYYY-MM-DD, default today in Beijing time).
+        #[arg(long)]
+        date: Option<String>,
+    },
+}
+
+/// `gongkai catalog …`
+#[derive(Debug, Subcommand)]
+pub enum CatalogCommand {
+    /// Import an existing catalog from a CSV (UTF-8 or GBK) or XLSX file as
+    /// published items; prints every bad row and exits 2 when there is one.
+    Import {
+        /// The CSV or XLSX file (header row with 标题, 发布日期, 类别, …).
+        file: PathBuf,
+        /// The code of the agency of rows whose 发布机构 is blank.
+        #[arg(long)]
+        agency: String,
+        /// Database URL (default `sqlite://gongkai.db?mode=rwc`).
+        #[arg(long, env = "GONGKAI_DATABASE_URL")]
+        database: Option<String>,
+        /// Check the file and print the errors; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Import the valid rows even when other rows have errors.
+        #[arg(long)]
+        skip_invalid: bool,
+        /// Who is recorded in the audit log.
+        #[arg(long, env = "GONGKAI_ACTOR", default_value = "cli")]
+        actor: String,
+    },
 }
 
 /// `gongkai notices …`

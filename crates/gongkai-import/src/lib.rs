@@ -12,6 +12,7 @@
 //! No input makes the crate panic: failures are [`ImportError`]s, repairs are
 //! [`ImportNote`]s.
 
+pub mod catalog;
 mod detect;
 mod docx;
 mod encoding;

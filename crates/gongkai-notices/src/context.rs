@@ -14,7 +14,7 @@ use serde::Serialize;
 
 pub use parts::{
     Agency, AnswerDetails, ConsultationDetails, CorrectionDetails, ExtensionDetails, FeeDetails,
-    Party, Remedies,
+    Party, Remedies, TransferDetails,
 };
 
 use crate::{NoticeError, NoticeKind};
@@ -69,6 +69,8 @@ pub struct NoticeContext {
     pub consultation: Option<ConsultationDetails>,
     /// The fee; required by [`NoticeKind::FeeNotice`].
     pub fee: Option<FeeDetails>,
+    /// The transfer; required by [`NoticeKind::TransferNotice`].
+    pub transfer: Option<TransferDetails>,
     /// The decision; required by [`NoticeKind::Answer`]. Serialised with
     /// its key, labels and the article it rests on.
     #[serde(serialize_with = "view::outcome")]
@@ -108,6 +110,7 @@ impl NoticeContext {
             extension: None,
             consultation: None,
             fee: None,
+            transfer: None,
             outcome: None,
             answer: AnswerDetails::default(),
             remedies,
@@ -126,6 +129,7 @@ impl NoticeContext {
                 missing("consultation")
             }
             NoticeKind::FeeNotice if self.fee.is_none() => missing("fee"),
+            NoticeKind::TransferNotice if self.transfer.is_none() => missing("transfer"),
             NoticeKind::Answer if self.outcome.is_none() => missing("outcome"),
             _ => Ok(()),
         }

@@ -21,17 +21,21 @@ pub enum NoticeKind {
     FeeNotice,
     /// 政府信息公开申请答复书: the answer, one text per outcome.
     Answer,
+    /// 转送告知书: the applicant is told the application was forwarded to
+    /// the competent agency, which answers it.
+    TransferNotice,
 }
 
 impl NoticeKind {
     /// Every kind, in procedural order.
-    pub const ALL: [NoticeKind; 6] = [
+    pub const ALL: [NoticeKind; 7] = [
         NoticeKind::Acknowledgement,
         NoticeKind::CorrectionRequest,
         NoticeKind::ExtensionNotice,
         NoticeKind::ThirdPartyConsultation,
         NoticeKind::FeeNotice,
         NoticeKind::Answer,
+        NoticeKind::TransferNotice,
     ];
 
     /// The name officers use: 受理回执, 补正告知书, ….
@@ -43,6 +47,7 @@ impl NoticeKind {
             NoticeKind::ThirdPartyConsultation => "第三方意见征询函",
             NoticeKind::FeeNotice => "收费通知书",
             NoticeKind::Answer => "政府信息公开申请答复书",
+            NoticeKind::TransferNotice => "转送告知书",
         }
     }
 
@@ -55,6 +60,7 @@ impl NoticeKind {
             NoticeKind::ThirdPartyConsultation => "政府信息公开第三方意见征询函",
             NoticeKind::FeeNotice => "政府信息公开信息处理费收费通知书",
             NoticeKind::Answer => "政府信息公开申请答复书",
+            NoticeKind::TransferNotice => "政府信息公开申请转送告知书",
         }
     }
 
@@ -67,6 +73,7 @@ impl NoticeKind {
             NoticeKind::ThirdPartyConsultation => "third_party_consultation",
             NoticeKind::FeeNotice => "fee_notice",
             NoticeKind::Answer => "answer",
+            NoticeKind::TransferNotice => "transfer_notice",
         }
     }
 
@@ -84,6 +91,7 @@ impl NoticeKind {
             NoticeKind::ThirdPartyConsultation => "consultation.txt.j2",
             NoticeKind::FeeNotice => "fee.txt.j2",
             NoticeKind::Answer => "answer.txt.j2",
+            NoticeKind::TransferNotice => "transfer.txt.j2",
         }
     }
 }

@@ -331,3 +331,34 @@ fn docx_opens_and_holds_the_applicant() {
     assert!(xml.contains("<w:jc w:val=\"center\" />") || xml.contains("<w:jc w:val=\"center\"/>"));
     assert!(xml.contains("w:firstLine=\"640\""));
 }
+
+#[test]
+fn transfer_notice_names_the_receiving_agency_and_its_period() {
+    let ctx = context();
+    let html = render_html(
+        NoticeKind::TransferNotice,
+        &ctx,
+        &NoticeTemplates::builtin(),
+    )
+    .expect("renders");
+    for expected in [
+        "政府信息公开申请转送告知书",
+        "因所申请信息由该局负责制作和保存",
+        "第三十六条第（五）项",
+        "该政府信息的公开机关为盐城市住房和城乡建设局",
+        "本机关已于2024年10月9日将您的申请转送盐城市住房和城乡建设局",
+        "至2024年11月6日止",
+        "向盐城市人民政府申请行政复议",
+    ] {
+        assert!(html.contains(expected), "missing {expected}");
+    }
+    let mut without = context();
+    without.transfer = None;
+    let err = render_docx(
+        NoticeKind::TransferNotice,
+        &without,
+        &NoticeTemplates::builtin(),
+    )
+    .expect_err("no transfer");
+    assert!(err.to_string().contains("transfer"), "{err}");
+}

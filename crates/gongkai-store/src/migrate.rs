@@ -50,7 +50,7 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 4,
         name: "publishing",
         sql: include_str!("../migrations/0004_publishing.sql"),
-        append_only: &[],
+        append_only: &["item_reviews"],
     },
     Migration {
         version: 5,

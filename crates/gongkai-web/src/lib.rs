@@ -23,6 +23,9 @@ pub use error::PageError;
 pub use gongkai_search::{SearchDocument, SearchIndex};
 pub use indexing::{IndexSync, published_count, rebuild_index, search_document, sync_index};
 pub use server::{DEFAULT_INDEX_DIR_NAME, ServeConfig, default_index_dir, open_index, serve};
+pub use staff::reminders::{
+    DigestMode, DigestOutcome, ReminderSettings, send_digests, spawn_daily,
+};
 pub use state::AppState;
 
 use axum::Router;
@@ -46,6 +49,7 @@ pub fn router(state: AppState) -> Router {
             get(routes::reports::report_or_download),
         )
         .route("/items/{*index_no}", get(routes::item::page))
+        .route("/attachments/{id}/{file}", get(routes::item::attachment))
         .route("/apply", get(routes::apply::choose))
         .route(
             "/agencies/{code}/apply",

@@ -32,6 +32,8 @@ pub struct ServeConfig {
     /// A folder of notice templates overriding the built-in ones
     /// (see `gongkai_notices::NoticeTemplates::load_dir`).
     pub notice_templates: Option<PathBuf>,
+    /// The reminder digest: links, SMTP (mail is off without it) and time.
+    pub reminders: crate::ReminderSettings,
 }
 
 impl ServeConfig {
@@ -44,6 +46,7 @@ impl ServeConfig {
             index_dir: None,
             calendar_files: Vec::new(),
             notice_templates: None,
+            reminders: crate::ReminderSettings::default(),
         }
     }
 
@@ -160,7 +163,28 @@ pub async fn serve(config: ServeConfig) -> anyhow::Result<()> {
         }
     }
     println!("按 Ctrl-C 停止。");
-    let app = router(AppState::new(store.clone(), index).with_notice_templates(notices));
+    // The daily reminder digest, when SMTP is configured.
+    match &config.reminders.smtp {
+        Some(smtp) => {
+            let mailer = gongkai_mail::Mailer::new(smtp).context("邮件服务器配置有误")?;
+            crate::spawn_daily(
+                store.clone(),
+                Arc::new(config.reminders.clone()),
+                mailer,
+            );
+            println!(
+                "到期提醒邮件：每天北京时间 {} 发送（{}）",
+                config.reminders.time,
+                gongkai_mail::smtp::redact(&smtp.url)
+            );
+        }
+        None => println!("未配置 GONGKAI_SMTP_URL，不发送到期提醒邮件。"),
+    }
+    let app = router(
+        AppState::new(store.clone(), index)
+            .with_notice_templates(notices)
+            .with_reminders(config.reminders.clone()),
+    );
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use gongkai_notices::NoticeTemplates;
+use gongkai_pdf::PdfConverter;
 use gongkai_search::SearchIndex;
 use gongkai_store::Store;
 
@@ -18,6 +19,11 @@ pub struct AppState {
     /// The templates of the official notices: the built-in ones, or a folder
     /// an administrator maintains (`GONGKAI_NOTICE_TEMPLATES`).
     pub notices: Arc<NoticeTemplates>,
+    /// DOCX → PDF conversion with LibreOffice (annual-report PDFs), with its
+    /// cache; offers no PDFs when LibreOffice is not installed.
+    pub pdf: Arc<PdfConverter>,
+    /// The reminder digest's settings (site address for links, SMTP, time).
+    pub reminders: Arc<crate::ReminderSettings>,
 }
 
 impl AppState {
@@ -27,7 +33,23 @@ impl AppState {
             store,
             search,
             notices: Arc::new(NoticeTemplates::builtin()),
+            pdf: Arc::new(PdfConverter::detect()),
+            reminders: Arc::new(crate::ReminderSettings::default()),
         }
+    }
+
+    /// Uses `converter` for report PDFs (tests use one without LibreOffice).
+    #[must_use]
+    pub fn with_pdf_converter(mut self, converter: PdfConverter) -> AppState {
+        self.pdf = Arc::new(converter);
+        self
+    }
+
+    /// Uses `settings` for the reminder digest.
+    #[must_use]
+    pub fn with_reminders(mut self, settings: crate::ReminderSettings) -> AppState {
+        self.reminders = Arc::new(settings);
+        self
     }
 
     /// Uses `templates` for the official notices.

@@ -276,6 +276,45 @@ pub struct ItemView {
     pub meta: Vec<Meta>,
     /// Body blocks.
     pub blocks: Vec<Block>,
+    /// Attachments for download (published items only).
+    pub files: Vec<PublicFile>,
+    /// 相关解读 (of a document) or 解读对象 (of an interpretation).
+    pub related: Vec<RelatedLink>,
+    /// The heading of `related`.
+    pub related_heading: &'static str,
+    /// For a withdrawn item: when and why, and its replacement if any.
+    pub withdrawn: Option<WithdrawnNotice>,
+}
+
+/// An attachment on the public item page.
+#[derive(Debug, Clone)]
+pub struct PublicFile {
+    /// The file's name.
+    pub name: String,
+    /// Its size for people.
+    pub size: String,
+    /// The download link.
+    pub href: String,
+}
+
+/// A link to a related published item.
+#[derive(Debug, Clone)]
+pub struct RelatedLink {
+    /// Its title.
+    pub title: String,
+    /// Its page.
+    pub href: String,
+    /// Its 发布日期.
+    pub date: String,
+}
+
+/// Why an item is no longer public.
+#[derive(Debug, Clone)]
+pub struct WithdrawnNotice {
+    /// The sentence shown.
+    pub text: String,
+    /// The item that replaced it.
+    pub replacement: Option<RelatedLink>,
 }
 
 /// A year in the report list.

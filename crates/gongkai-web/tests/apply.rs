@@ -433,15 +433,17 @@ async fn field_errors_are_shown_next_to_the_fields_with_the_values_kept() {
 #[tokio::test]
 async fn submissions_without_a_valid_csrf_token_are_refused() {
     let store = &fixture().await.store;
-    let before = store
-        .list_applications(&gongkai_store::ApplicationFilter::default())
-        .await
-        .expect("list")
-        .total;
+    // Other tests register applications on the same fixture concurrently, so
+    // count only the ones carrying this test's marker.
+    const MARKER: &str = "CSRF 拒收标记";
+    let marked = || gongkai_store::ApplicationFilter {
+        text: Some(MARKER.into()),
+        ..gongkai_store::ApplicationFilter::default()
+    };
     let (token, cookie) = form_session(GOVERNMENT_CODE).await;
     let (_, other_cookie) = form_session(GOVERNMENT_CODE).await;
     let with_token = |token: &str| {
-        let mut fields = person_fields("CSRF 测试");
+        let mut fields = person_fields(MARKER);
         fields.push(("csrf_token", token.to_owned()));
         multipart(&fields, &[])
     };
@@ -449,7 +451,7 @@ async fn submissions_without_a_valid_csrf_token_are_refused() {
     let (status, _, html) = send(post(
         GOVERNMENT_CODE,
         Some(&cookie),
-        multipart(&person_fields("x"), &[]),
+        multipart(&person_fields(MARKER), &[]),
     ))
     .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
@@ -480,15 +482,14 @@ async fn submissions_without_a_valid_csrf_token_are_refused() {
         let (status, _, _) = send(post(GOVERNMENT_CODE, Some(&cookie), with_token(&forged))).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{forged}");
     }
-    let after = store
-        .list_applications(&gongkai_store::ApplicationFilter::default())
-        .await
-        .expect("list")
-        .total;
-    assert_eq!(before, after, "nothing registered");
+    let registered = |page: gongkai_store::ApplicationPage| page.total;
+    let count = registered(store.list_applications(&marked()).await.expect("list"));
+    assert_eq!(count, 0, "nothing registered");
     // The genuine pair works.
     let (status, _, html) = send(post(GOVERNMENT_CODE, Some(&cookie), with_token(&token))).await;
     assert_eq!(status, StatusCode::OK, "{html}");
+    let count = registered(store.list_applications(&marked()).await.expect("list"));
+    assert_eq!(count, 1, "the genuine submission is registered");
 }
 
 #[tokio::test]

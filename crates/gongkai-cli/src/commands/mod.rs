@@ -2,7 +2,9 @@
 
 mod calendar;
 pub mod case;
+mod catalog_import;
 mod notices;
+mod reminders;
 mod report_audit;
 mod report_build;
 mod report_check;
@@ -13,7 +15,8 @@ mod serve;
 mod source;
 
 use crate::cli::{
-    CalendarCommand, Cli, Command, FindingsFormat, IndexCommand, NoticesCommand, ReportCommand,
+    CalendarCommand, CatalogCommand, Cli, Command, FindingsFormat, IndexCommand, NoticesCommand,
+    RemindersCommand, ReportCommand,
 };
 use crate::exit::{Failure, Outcome};
 
@@ -48,6 +51,28 @@ pub fn run(cli: Cli) -> Result<Outcome, Failure> {
             database,
         }) => report_build::run(&agency, year, aggregate, output.as_deref(), database),
         Command::Case(command) => case::run(*command),
+        Command::Reminders(RemindersCommand::Send {
+            database,
+            dry_run,
+            date,
+        }) => reminders::send(database, dry_run, date.as_deref()),
+        Command::Catalog(CatalogCommand::Import {
+            file,
+            agency,
+            database,
+            dry_run,
+            skip_invalid,
+            actor,
+        }) => catalog_import::run(
+            &file,
+            &agency,
+            database,
+            catalog_import::ImportOptions {
+                dry_run,
+                skip_invalid,
+                actor,
+            },
+        ),
         Command::Report(ReportCommand::New {
             agency,
             year,

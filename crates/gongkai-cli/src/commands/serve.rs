@@ -48,6 +48,7 @@ pub fn run(
     config.index_dir = index_dir;
     config.calendar_files = calendar_files_from_env();
     config.notice_templates = std::env::var_os("GONGKAI_NOTICE_TEMPLATES").map(PathBuf::from);
+    config.reminders = gongkai_web::ReminderSettings::from_env().map_err(Failure::BadInput)?;
     runtime()?.block_on(gongkai_web::serve(config))?;
     Ok(Outcome::Clean)
 }

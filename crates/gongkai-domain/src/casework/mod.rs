@@ -11,6 +11,7 @@
 
 mod applicant;
 mod record;
+pub mod stats;
 mod tables;
 #[cfg(test)]
 mod tests;

@@ -190,6 +190,10 @@ fn answer_deadline(
                 h.opened_on
             )
         }
+        Opening::Transferred { to_agency } => format!(
+            "转送至{to_agency}，自其收到申请之日（{}）起20个工作日内答复（条例第三十一条、第三十三条）",
+            h.opened_on
+        ),
     };
     let stopped: Vec<&Pause> = pauses
         .iter()
@@ -253,6 +257,7 @@ fn applicant_deadlines(ctx: &Ctx<'_>, h: &Handling) -> Result<Vec<Deadline>, Cal
     let from = match h.opening {
         Opening::Receipt => "收到申请之日",
         Opening::Reopened { .. } => "重新办理之日",
+        Opening::Transferred { .. } => "收到转送申请之日",
     };
     let notice_reason = format!("{from}起7个工作日内一次性告知补正（条例第三十条）");
     match &h.correction {

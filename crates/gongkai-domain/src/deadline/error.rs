@@ -64,6 +64,9 @@ pub enum EventProblem {
     /// Reopening a case that is still open.
     #[error("申请尚未办结，不能重新办理")]
     NotClosed,
+    /// A transfer without the receiving agency.
+    #[error("转送须写明接收机关")]
+    NoTransferTarget,
     /// A second correction request in the same handling (Art. 30: 一次性告知).
     #[error("补正应一次性告知，已于{first}告知过")]
     SecondCorrectionRequest {

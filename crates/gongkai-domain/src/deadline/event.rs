@@ -172,6 +172,21 @@ pub enum ProcedureEvent {
         /// Why, for the record.
         reason: String,
     },
+    /// An open application was forwarded (转送) to the competent agency and
+    /// the applicant told so. The Regulation has no transfer procedure of
+    /// its own: the receiving agency receives the application on this date
+    /// (Art. 31), so a fresh 20-working-day period starts from it and the
+    /// transferring agency's pending pauses end.
+    Transferred {
+        /// Date the application was forwarded (the receiving agency's receipt date).
+        date: NaiveDate,
+        /// The transferring agency's name.
+        from_agency: String,
+        /// The receiving agency's name.
+        to_agency: String,
+        /// Why the application belongs there, for the record and the notice.
+        reason: String,
+    },
 }
 
 impl ProcedureEvent {
@@ -189,7 +204,8 @@ impl ProcedureEvent {
             | ProcedureEvent::Answered { date, .. }
             | ProcedureEvent::Closed { date }
             | ProcedureEvent::Withdrawn { date }
-            | ProcedureEvent::Reopened { date, .. } => *date,
+            | ProcedureEvent::Reopened { date, .. }
+            | ProcedureEvent::Transferred { date, .. } => *date,
         }
     }
 
@@ -208,6 +224,7 @@ impl ProcedureEvent {
             ProcedureEvent::Closed { .. } => "办结",
             ProcedureEvent::Withdrawn { .. } => "撤回申请",
             ProcedureEvent::Reopened { .. } => "重新办理",
+            ProcedureEvent::Transferred { .. } => "转送其他机关",
         }
     }
 }

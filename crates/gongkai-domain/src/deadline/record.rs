@@ -24,6 +24,7 @@ pub(super) const MAX_EXTENSION_WORKDAYS: u32 = 20;
 pub(super) enum Opening {
     Receipt,
     Reopened { reason: String },
+    Transferred { to_agency: String },
 }
 
 pub(super) struct Correction {
@@ -64,7 +65,7 @@ impl Closing {
     }
 }
 
-/// One handling of the application: from receipt, or from a reopening.
+/// One handling of the application: from receipt, a reopening or a transfer.
 pub(super) struct Handling {
     pub opening: Opening,
     pub opened_on: NaiveDate,
@@ -199,6 +200,20 @@ fn apply(cal: &WorkCalendar, record: &mut Record, event: &ProcedureEvent) -> Res
             .into());
         }
         ProcedureEvent::Reopened { .. } => return Err(EventProblem::NotClosed.into()),
+        ProcedureEvent::Transferred {
+            date, to_agency, ..
+        } => {
+            if to_agency.trim().is_empty() {
+                return Err(EventProblem::NoTransferTarget.into());
+            }
+            // The receiving agency's handling replaces this one entirely.
+            *h = Handling::new(
+                Opening::Transferred {
+                    to_agency: to_agency.clone(),
+                },
+                *date,
+            );
+        }
         ProcedureEvent::CorrectionRequested {
             date,
             period_workdays,

@@ -3,6 +3,7 @@
 
 pub mod applications;
 pub mod cell_key;
+pub mod deadline;
 pub mod format;
 mod json;
 pub mod model;

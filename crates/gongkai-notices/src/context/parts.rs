@@ -201,3 +201,18 @@ pub struct AnswerDetails {
     /// Attachments listed under the body.
     pub attachments: Vec<String>,
 }
+
+/// The forwarding of an application to the competent agency (转送).
+#[derive(Debug, Clone, Serialize)]
+pub struct TransferDetails {
+    /// The receiving agency's name.
+    pub to_agency: String,
+    /// Why the application belongs there (follows "因").
+    pub reason: String,
+    /// The date forwarded, from which the receiving agency's period runs.
+    #[serde(serialize_with = "view::date")]
+    pub transferred_on: NaiveDate,
+    /// The receiving agency's answer due date, if known.
+    #[serde(serialize_with = "view::optional_date")]
+    pub answer_due: Option<NaiveDate>,
+}

@@ -18,6 +18,7 @@ defaults![
     "consultation.txt.j2",
     "fee.txt.j2",
     "answer.txt.j2",
+    "transfer.txt.j2",
     "remedy.txt.j2",
     "signature.txt.j2",
     "answer/denied_administrative_query.txt.j2",

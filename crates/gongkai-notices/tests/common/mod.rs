@@ -10,7 +10,7 @@ use gongkai_domain::fee;
 use gongkai_domain::report::ApplicantColumn;
 use gongkai_notices::{
     Agency, ConsultationDetails, CorrectionDetails, ExtensionDetails, FeeDetails, NoticeContext,
-    Party, Remedies,
+    Party, Remedies, TransferDetails,
 };
 
 pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -36,6 +36,12 @@ pub fn context() -> NoticeContext {
         },
     );
     ctx.channel = Some(ReceiptChannel::InPerson);
+    ctx.transfer = Some(TransferDetails {
+        to_agency: "盐城市住房和城乡建设局".into(),
+        reason: "所申请信息由该局负责制作和保存".into(),
+        transferred_on: day(2024, 10, 9),
+        answer_due: Some(day(2024, 11, 6)),
+    });
     ctx.answer_due = Some(day(2024, 11, 1));
     ctx.correction = Some(CorrectionDetails {
         items: vec![

@@ -90,5 +90,8 @@ pub async fn seed(store: &Store) -> Result<SeedSummary, StoreError> {
             .await?;
     }
     staff::seed(store).await?;
+    publishing::seed(store).await?;
+    handling::seed(store).await?;
+    report_drafts::seed(store).await?;
     Ok(summary)
 }

@@ -26,7 +26,16 @@ pub use catalog::{
 };
 pub use category::{Category, CategoryCount};
 pub use page::{DisclosurePage, PageKind};
+pub use publishing::{
+    DEFAULT_REVIEW_STEPS, ItemAttachment, ItemDraft, ItemKind, ItemWorkflow, MAX_REVIEW_STEPS,
+    ManagedItem, ManagedItemFilter, ManagedItemPage, ManagedItemRow, PUBLISH_WITHIN_WORKDAYS,
+    PublishDeadline, ReviewDecision, ReviewRecord, WorkflowStage, check_review_steps,
+};
 pub use report::{AnnualReport, ReportSummary};
+pub use report_draft::{
+    DraftContent, MAX_NARRATIVE_CHARS, NarrativePart, ReportDraft, derived_from_catalog,
+    entered_cells,
+};
 pub use review::{NewReviewCase, ReviewCase};
 pub use staff::{NewStaffUser, StaffRole, StaffUser};
 
@@ -74,3 +83,4 @@ pub(crate) fn decode_key<T>(
 ) -> Result<T, crate::StoreError> {
     from_key(&key).ok_or(crate::StoreError::Corrupt { what, value: key })
 }
+pub use handling::{NewTransfer, ReminderRecipient, ReviewCaseListing, TransferResult};

@@ -13,7 +13,7 @@ use crate::{
     NewAuditEntry, NewCatalogItem, Store, StoreError, Validity,
 };
 
-const COLUMNS: &str = "id, index_no, agency_code, title, doc_number, written_on, published_on, category, topic, \
+pub(crate) const COLUMNS: &str = "id, index_no, agency_code, title, doc_number, written_on, published_on, category, topic, \
                        validity, validity_changed_on, disclosure_mode, body, status, created_at, updated_at";
 
 /// The largest page a listing returns.
@@ -28,7 +28,7 @@ pub struct ImportOutcome {
     pub skipped: Vec<String>,
 }
 
-fn decode(row: &AnyRow) -> Result<CatalogItem, StoreError> {
+pub(crate) fn decode(row: &AnyRow) -> Result<CatalogItem, StoreError> {
     Ok(CatalogItem {
         id: col(row, "id")?,
         index_no: col(row, "index_no")?,
@@ -89,7 +89,7 @@ impl CatalogItem {
     }
 }
 
-fn check(item: &NewCatalogItem) -> Result<(), StoreError> {
+pub(crate) fn check(item: &NewCatalogItem) -> Result<(), StoreError> {
     if item.title.trim().is_empty() {
         return Err(StoreError::Invalid("标题不能为空".into()));
     }
@@ -156,7 +156,7 @@ impl Store {
     }
 
     /// Inserts one item in `tx`; `None` when its 索引号 already exists.
-    async fn insert_item(
+    pub(crate) async fn insert_item(
         &self,
         tx: &mut Tx<'_>,
         item: &NewCatalogItem,
@@ -236,7 +236,36 @@ impl Store {
     ) -> Result<ImportOutcome, StoreError> {
         let mut tx = self.begin_write().await.ctx("开始事务")?;
         let mut outcome = ImportOutcome::default();
-        for item in items {
+        // Rows with a given 索引号 go first, so that the numbers generated for
+        // the others (looked up once per agency and year, then counted on,
+        // instead of once per row) never meet a given one of this import.
+        let (given, generate): (Vec<&NewCatalogItem>, Vec<&NewCatalogItem>) =
+            items.iter().partition(|item| item.index_no.is_some());
+        let mut next_seq: std::collections::HashMap<(String, i32), u32> =
+            std::collections::HashMap::new();
+        for item in given.into_iter().chain(generate) {
+            let numbered;
+            let item = if item.index_no.is_none() {
+                let year = index_year(item);
+                let key = (item.agency_code.clone(), year);
+                let seq = match next_seq.get(&key) {
+                    Some(&seq) => seq,
+                    None => {
+                        let next = self.next_index_no(&mut tx, &item.agency_code, year).await?;
+                        self.index_rule()
+                            .seq_of(&next, &item.agency_code, year)
+                            .unwrap_or(1)
+                    }
+                };
+                next_seq.insert(key, seq + 1);
+                numbered = NewCatalogItem {
+                    index_no: Some(self.index_rule().format(&item.agency_code, year, seq)),
+                    ..item.clone()
+                };
+                &numbered
+            } else {
+                item
+            };
             match self.insert_item(&mut tx, item).await? {
                 Some(index_no) => outcome.inserted.push(index_no),
                 None => outcome
@@ -257,6 +286,28 @@ impl Store {
         }
         tx.commit().await.ctx("提交导入")?;
         Ok(outcome)
+    }
+
+    /// Which of `index_numbers` already exist (to reject them before an import).
+    pub async fn existing_index_numbers(
+        &self,
+        index_numbers: &[String],
+    ) -> Result<std::collections::HashSet<String>, StoreError> {
+        let mut found = std::collections::HashSet::new();
+        // Chunks keep each statement well below both databases' bind limits.
+        for chunk in index_numbers.chunks(500) {
+            let placeholders: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+            let sql = format!(
+                "SELECT index_no FROM catalog_items WHERE index_no IN ({})",
+                placeholders.join(", ")
+            );
+            let mut query = sqlx::query_scalar::<_, String>(&sql);
+            for n in chunk {
+                query = query.bind(n);
+            }
+            found.extend(query.fetch_all(&self.pool).await.ctx("查询已有索引号")?);
+        }
+        Ok(found)
     }
 
     /// Changes an item's status (publish, withdraw); publishing sets the 发布日期
@@ -426,7 +477,7 @@ impl Store {
     }
 }
 
-async fn fetch_item(tx: &mut Tx<'_>, index_no: &str) -> Result<CatalogItem, StoreError> {
+pub(crate) async fn fetch_item(tx: &mut Tx<'_>, index_no: &str) -> Result<CatalogItem, StoreError> {
     let row = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM catalog_items WHERE index_no = $1"
     ))

@@ -27,6 +27,7 @@ fn counted_outcome(status: &CaseStatus) -> Option<Outcome> {
 fn action(event: &ProcedureEvent) -> &'static str {
     match event {
         ProcedureEvent::Reopened { .. } => "application.reopen",
+        ProcedureEvent::Transferred { .. } => "application.transfer",
         ProcedureEvent::Answered { .. }
         | ProcedureEvent::Closed { .. }
         | ProcedureEvent::Withdrawn { .. } => "application.close",
@@ -46,6 +47,13 @@ impl Store {
         id: i64,
         event: ProcedureEvent,
     ) -> Result<Application, StoreError> {
+        if matches!(event, ProcedureEvent::Transferred { .. }) {
+            // A transfer also moves the application: see `transfer_application`.
+            return Err(StoreError::InvalidField {
+                field: "办理步骤",
+                message: "转送须通过“转送其他机关”办理，以同时变更承办机关".into(),
+            });
+        }
         let mut tx = self.begin_write().await.ctx("开始事务")?;
         let before = fetch(&mut tx, id).await?;
         let mut events: Vec<ProcedureEvent> = fetch_events(&mut tx, id)

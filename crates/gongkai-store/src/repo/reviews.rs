@@ -11,10 +11,10 @@ use crate::model::decode_key;
 use crate::time::{date_text, now_text, parse_date, parse_opt_date};
 use crate::{NewAuditEntry, NewReviewCase, ReviewCase, Store, StoreError};
 
-const COLUMNS: &str =
+pub(crate) const COLUMNS: &str =
     "id, application_id, agency_code, kind, case_number, filed_on, decided_on, result";
 
-fn decode(row: &AnyRow) -> Result<ReviewCase, StoreError> {
+pub(crate) fn decode(row: &AnyRow) -> Result<ReviewCase, StoreError> {
     Ok(ReviewCase {
         id: col(row, "id")?,
         agency_code: col(row, "agency_code")?,
@@ -45,7 +45,7 @@ impl ReviewCase {
     }
 }
 
-fn check(case: &NewReviewCase) -> Result<(), StoreError> {
+pub(crate) fn check(case: &NewReviewCase) -> Result<(), StoreError> {
     let invalid = |field, message: &str| StoreError::InvalidField {
         field,
         message: message.to_owned(),

@@ -17,9 +17,9 @@
 //! [`LOOKUP_FLOOR`], found or not.
 
 mod csrf;
-mod form;
+pub(crate) mod form;
 mod limit;
-mod multipart;
+pub(crate) mod multipart;
 
 use std::time::Duration;
 
@@ -966,6 +966,7 @@ fn step(event: &ProcedureEvent) -> Step {
         | ProcedureEvent::Closed { .. }
         | ProcedureEvent::Withdrawn { .. }
         | ProcedureEvent::Reopened { .. } => String::new(),
+        ProcedureEvent::Transferred { to_agency, .. } => format!("已转送{to_agency}办理"),
     };
     Step {
         date: date(event.date()),

@@ -1,8 +1,16 @@
-//! `/agencies/{code}/reports` and `/agencies/{code}/reports/{year}[.docx|.xlsx|.json|.html]`.
+//! `/agencies/{code}/reports` and `/agencies/{code}/reports/{year}[.docx|.xlsx|.pdf|.json|.html]`.
+//!
+//! PDFs are converted from the DOCX by LibreOffice (gongkai-pdf) and cached
+//! per report version (the hash of its canonical JSON); where LibreOffice is
+//! not installed the PDF link is not offered and `.pdf` answers 503.
+
+use std::sync::Arc;
 
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
+use gongkai_domain::Report;
+use gongkai_pdf::PdfError;
 use gongkai_render::OutputFormat;
 use gongkai_store::{Agency, AnnualReport};
 
@@ -16,15 +24,18 @@ use crate::{AppState, PageError};
 pub enum Download {
     /// Rendered by gongkai-render.
     Rendered(OutputFormat),
+    /// The DOCX converted to PDF by LibreOffice, where installed.
+    Pdf,
     /// The canonical JSON.
     Json,
 }
 
 impl Download {
     /// The formats offered, with their link labels, in display order.
-    pub const OFFERED: [(Download, &'static str); 4] = [
+    pub const OFFERED: [(Download, &'static str); 5] = [
         (Download::Rendered(OutputFormat::Docx), "Word（DOCX）"),
         (Download::Rendered(OutputFormat::Xlsx), "Excel（XLSX）"),
+        (Download::Pdf, "PDF"),
         (Download::Rendered(OutputFormat::Html), "打印版（HTML）"),
         (Download::Json, "数据（JSON）"),
     ];
@@ -33,6 +44,7 @@ impl Download {
     pub fn extension(self) -> &'static str {
         match self {
             Download::Rendered(format) => format.extension(),
+            Download::Pdf => "pdf",
             Download::Json => "json",
         }
     }
@@ -77,11 +89,45 @@ fn report_href(code: &str, year: i32, download: Option<Download>) -> String {
     }
 }
 
-fn downloads(code: &str, year: i32) -> Vec<(&'static str, String)> {
+/// The download links of a report; PDF only where LibreOffice is installed.
+fn downloads(code: &str, year: i32, pdf_available: bool) -> Vec<(&'static str, String)> {
     Download::OFFERED
         .iter()
+        .filter(|(d, _)| pdf_available || *d != Download::Pdf)
         .map(|(d, label)| (*label, report_href(code, year, Some(*d))))
         .collect()
+}
+
+/// The PDF of `report`: from the converter's cache when this version (the
+/// hash of its canonical JSON) was converted before, else converted from the
+/// DOCX with LibreOffice. Shared by the portal and the report editor.
+pub(crate) async fn report_pdf(
+    state: &AppState,
+    report: &Report,
+) -> Result<Arc<Vec<u8>>, PdfError> {
+    if !state.pdf.is_available() {
+        return Err(PdfError::NotInstalled);
+    }
+    let key = format!(
+        "report:{}",
+        gongkai_store::sha256_hex(report.to_json_string().as_bytes())
+    );
+    if let Some(pdf) = state.pdf.cached(&key) {
+        return Ok(pdf);
+    }
+    let docx = gongkai_render::render(report, OutputFormat::Docx)
+        .map_err(|e| PdfError::Failed(format!("生成 Word 文件失败：{e}")))?;
+    state.pdf.pdf_for(&key, &docx).await
+}
+
+/// A PDF error as a page: 503 when LibreOffice is missing, 500 otherwise.
+pub(crate) fn pdf_page_error(err: PdfError) -> PageError {
+    match err {
+        PdfError::NotInstalled => PageError::Unavailable(format!(
+            "{err}。您可以下载 Word（DOCX）或 Excel（XLSX）格式的报告。"
+        )),
+        other => PageError::Internal(format!("生成PDF失败：{other}")),
+    }
 }
 
 /// Wraps every `<table class="gk-report-table …">` of a rendered report in
@@ -159,7 +205,7 @@ pub async fn list(
             published: r
                 .published_at
                 .map_or_else(|| "未发布".to_owned(), |p| p.format("%Y-%m-%d").to_string()),
-            downloads: downloads(&agency.code, r.year),
+            downloads: downloads(&agency.code, r.year, state.pdf.is_available()),
         })
         .collect();
     let tail = vec![Crumb {
@@ -174,7 +220,7 @@ pub async fn list(
     Ok(render(&view)?.into_response())
 }
 
-/// `GET /agencies/{code}/reports/{year}` and the downloads `{year}.docx|.xlsx|.json|.html`.
+/// `GET /agencies/{code}/reports/{year}` and the downloads `{year}.docx|.xlsx|.pdf|.json|.html`.
 pub async fn report_or_download(
     State(state): State<AppState>,
     Path((code, file)): Path<(String, String)>,
@@ -211,7 +257,7 @@ pub async fn report_or_download(
                 published: published(&stored),
                 format: stored.report.format.label(),
                 body_html: scrollable_tables(&gongkai_render::html_body(&stored.report)),
-                downloads: downloads(&agency.code, year),
+                downloads: downloads(&agency.code, year, state.pdf.is_available()),
             };
             Ok(render(&view)?.into_response())
         }
@@ -220,6 +266,13 @@ pub async fn report_or_download(
                 Download::Json => (
                     stored.report.to_json_string().into_bytes(),
                     "application/json; charset=utf-8",
+                ),
+                Download::Pdf => (
+                    report_pdf(&state, &stored.report)
+                        .await
+                        .map_err(pdf_page_error)?
+                        .to_vec(),
+                    "application/pdf",
                 ),
                 Download::Rendered(format) => (
                     gongkai_render::render(&stored.report, format).map_err(|e| {
@@ -284,6 +337,10 @@ mod tests {
         assert_eq!(
             parse_target("2020.docx"),
             Some(Target::File(2020, Download::Rendered(OutputFormat::Docx)))
+        );
+        assert_eq!(
+            parse_target("2020.pdf"),
+            Some(Target::File(2020, Download::Pdf))
         );
         assert_eq!(
             parse_target("2020.json"),

@@ -34,6 +34,8 @@ pub(crate) struct UsersQuery {
     created: Option<String>,
     #[serde(default)]
     reset: Option<String>,
+    #[serde(default)]
+    email: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -66,6 +68,7 @@ async fn render(
             .find(|a| a.code == code)
             .map_or_else(|| code.to_owned(), |a| a.name.clone())
     };
+    let emails = store.staff_emails().await?;
     let users = store
         .all_staff_users()
         .await?
@@ -77,6 +80,7 @@ async fn render(
             display_name: u.display_name,
             role: u.role.label(),
             active: u.active,
+            email: emails.get(&u.id).cloned().unwrap_or_default(),
         })
         .collect();
     let view = UsersView {
@@ -118,6 +122,7 @@ pub(crate) async fn users_page(
     let flash = match (query.created, query.reset) {
         (Some(u), _) => Some(format!("已创建用户 {u}。")),
         (_, Some(u)) => Some(format!("已重置用户 {u} 的密码，其登录会话已全部结束。")),
+        _ if query.email.is_some() => Some("已保存电子邮箱。".to_owned()),
         _ => None,
     };
     render(

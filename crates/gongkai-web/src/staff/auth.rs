@@ -27,6 +27,9 @@ pub(crate) const SESSION_COOKIE: &str = "gongkai_staff";
 pub(crate) const LOGIN_CSRF_COOKIE: &str = "gongkai_login_csrf";
 /// The largest form body accepted (the longest field is an answer's reasons).
 const MAX_FORM_BYTES: usize = 256 * 1024;
+/// The largest `multipart/form-data` body accepted (one file upload of at
+/// most [`gongkai_store::MAX_ATTACHMENT_BYTES`] plus the form's fields).
+pub(crate) const MAX_UPLOAD_BYTES: usize = gongkai_store::MAX_ATTACHMENT_BYTES + 1024 * 1024;
 
 /// The signed-in user of a request, put there by [`guard`].
 #[derive(Debug, Clone)]
@@ -201,15 +204,35 @@ pub(crate) async fn guard(
         if !is_login && request.extensions().get::<Staff>().is_none() {
             return Redirect::to("/staff/login").into_response();
         }
-        let (parts, body) = request.into_parts();
-        let Ok(bytes) = to_bytes(body, MAX_FORM_BYTES).await else {
-            return error_page(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "提交内容过大",
-                "提交的表单内容过大，请精简后重试。".into(),
-            );
+        // File uploads come as multipart bodies, with the token as a text field.
+        let boundary = request
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(crate::routes::apply::multipart::boundary);
+        let limit = if boundary.is_some() {
+            MAX_UPLOAD_BYTES
+        } else {
+            MAX_FORM_BYTES
         };
-        let sent = form_csrf(&bytes);
+        let (parts, body) = request.into_parts();
+        let Ok(bytes) = to_bytes(body, limit).await else {
+            let message = if boundary.is_some() {
+                format!(
+                    "上传的文件过大：单个附件不得超过{}MB，请压缩或拆分后重试。",
+                    gongkai_store::MAX_ATTACHMENT_BYTES / (1024 * 1024)
+                )
+            } else {
+                "提交的表单内容过大，请精简后重试。".to_owned()
+            };
+            return error_page(StatusCode::PAYLOAD_TOO_LARGE, "提交内容过大", message);
+        };
+        let sent = match &boundary {
+            Some(boundary) => crate::routes::apply::multipart::parse(&bytes, boundary)
+                .ok()
+                .map(|form| form.get("csrf").to_owned()),
+            None => form_csrf(&bytes),
+        };
         if !matches!((&sent, &expected), (Some(s), Some(e)) if same_secret(s, e)) {
             return error_page(
                 StatusCode::FORBIDDEN,

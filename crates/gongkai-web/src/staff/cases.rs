@@ -42,7 +42,11 @@ const ACTIONS: [(&str, &str); 10] = [
 ];
 
 fn action_label(action: &str) -> Option<&'static str> {
-    ACTIONS.iter().find(|(k, _)| *k == action).map(|(_, l)| *l)
+    ACTIONS
+        .iter()
+        .chain(&[("reopen", "重新办理"), ("transfer", "转送其他机关")])
+        .find(|(k, _)| *k == action)
+        .map(|(_, l)| *l)
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -70,6 +74,28 @@ pub(crate) async fn page(
 
 /// A path id; anything else is a 404 like an unknown id (403 first for
 /// roles without cases, as for any id).
+pub(crate) fn parse_case_id(staff: &Staff, id: &str) -> Result<i64, StaffError> {
+    parse_id(staff, id)
+}
+
+/// The case page again, with `message` refusing the form of `action` (422).
+pub(crate) async fn rerender_with_error(
+    store: &Store,
+    staff: &Staff,
+    application: &Application,
+    action: &str,
+    message: String,
+) -> Result<Response, StaffError> {
+    render(
+        store,
+        staff,
+        application,
+        None,
+        Some((action.to_owned(), message)),
+    )
+    .await
+}
+
 fn parse_id(staff: &Staff, id: &str) -> Result<i64, StaffError> {
     if !staff.scope.has_cases() {
         return Err(super::scope::no_case_access());
@@ -276,6 +302,7 @@ async fn render(
             size: human_size(a.size),
         })
         .collect();
+    let handling = super::handling::case_panel(store, staff, application, state_now).await?;
     let can_act = may_act(staff.user.role);
     let actions = if can_act {
         possible_actions(&events, state_now)
@@ -330,6 +357,7 @@ async fn render(
         error_action,
         error,
         provisional,
+        handling,
     };
     let status_code = if view.error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY

@@ -22,6 +22,9 @@ pub(crate) enum StaffError {
     /// The store or a renderer failed; logged, not shown.
     #[error("服务器内部错误：{0}")]
     Internal(String),
+    /// A service the request needs is not installed (503); the text says which.
+    #[error("{0}")]
+    Unavailable(String),
 }
 
 impl From<gongkai_store::StoreError> for StaffError {
@@ -71,6 +74,9 @@ impl IntoResponse for StaffError {
             }
             StaffError::Forbidden(m) => (StatusCode::FORBIDDEN, "无权访问", m.clone()),
             StaffError::NotFound(m) => (StatusCode::NOT_FOUND, "页面不存在", m.clone()),
+            StaffError::Unavailable(m) => {
+                (StatusCode::SERVICE_UNAVAILABLE, "暂时无法提供", m.clone())
+            }
             StaffError::Internal(detail) => {
                 eprintln!("gongkai-web (staff): {detail}");
                 (

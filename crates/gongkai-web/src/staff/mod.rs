@@ -42,6 +42,7 @@ use gongkai_store::{SessionPolicy, ThrottlePolicy};
 use crate::AppState;
 
 pub(crate) use auth::Staff;
+pub(crate) use handling::reminders;
 
 /// When the session cookie carries `Secure`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,5 +144,6 @@ pub(crate) fn router(state: AppState) -> Router<AppState> {
             auth::guard,
         ))
         .route("/staff/static/staff.css", get(stylesheet))
+        .merge(dashboard::asset_routes())
         .with_state(staff)
 }

@@ -38,6 +38,7 @@ pub(crate) fn available(events: &[ApplicationEvent]) -> Vec<NoticeKind> {
             } => NoticeKind::ThirdPartyConsultation,
             ProcedureEvent::FeeNoticeIssued { .. } => NoticeKind::FeeNotice,
             ProcedureEvent::Answered { .. } => NoticeKind::Answer,
+            ProcedureEvent::Transferred { .. } => NoticeKind::TransferNotice,
             _ => continue,
         };
         if !kinds.contains(&kind) {
@@ -139,7 +140,7 @@ fn due_before(
 }
 
 /// Fills the context of every notice of the case.
-async fn context(
+pub(crate) async fn context(
     store: &Store,
     application: &Application,
     events: &[ApplicationEvent],
@@ -193,6 +194,9 @@ async fn context(
         }
         NoticeKind::Answer => {
             last_of(&|e| matches!(e, ProcedureEvent::Answered { .. })).map(|(_, e)| e.date())
+        }
+        NoticeKind::TransferNotice => {
+            last_of(&|e| matches!(e, ProcedureEvent::Transferred { .. })).map(|(_, e)| e.date())
         }
     }
     .ok_or_else(|| StaffError::NotFound("该申请尚无这一步骤，没有对应的文书。".into()))?;
@@ -290,6 +294,12 @@ async fn context(
             fee.notice_number = Some(format!("依申请公开收费〔{year}〕第{seq}号"));
             ctx.fee = Some(fee);
         }
+    }
+    if let (NoticeKind::TransferNotice, Some((i, transfer))) = (
+        kind,
+        last_of(&|e| matches!(e, ProcedureEvent::Transferred { .. })),
+    ) {
+        super::handling::fill_transfer(store, &mut ctx, &plain, i, transfer).await?;
     }
     if let Some((_, ProcedureEvent::Answered { outcome, .. })) =
         last_of(&|e| matches!(e, ProcedureEvent::Answered { .. }))

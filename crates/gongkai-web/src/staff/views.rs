@@ -326,6 +326,8 @@ pub(crate) struct CaseView {
     pub error: Option<String>,
     pub error_action: String,
     pub provisional: Option<String>,
+    /// Transfer, reopening and review cases (see `handling`).
+    pub handling: super::handling::CasePanel,
 }
 
 /// A row of the user list.
@@ -337,6 +339,8 @@ pub(crate) struct UserRow {
     pub role: &'static str,
     pub agency: String,
     pub active: bool,
+    /// For the reminder digest (empty when none).
+    pub email: String,
 }
 
 /// `GET /staff/admin/users`.

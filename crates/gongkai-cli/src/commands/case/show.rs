@@ -60,6 +60,9 @@ pub(crate) fn describe(event: &ProcedureEvent) -> String {
             format!("{label}：{}（{}）", outcome.full_label(), outcome.article())
         }
         ProcedureEvent::Reopened { reason, .. } => format!("{label}：{reason}"),
+        ProcedureEvent::Transferred {
+            to_agency, reason, ..
+        } => format!("{label}：{to_agency}（{reason}）"),
         _ => label.to_owned(),
     }
 }

@@ -258,3 +258,37 @@ fn inconsistent_consultations_and_fees() {
         )
     );
 }
+
+#[test]
+fn transferring_a_closed_case() {
+    let events = [
+        received("2024-09-27"),
+        ProcedureEvent::Answered {
+            date: d("2024-10-10"),
+            outcome: Outcome::Granted,
+        },
+        ProcedureEvent::Transferred {
+            date: d("2024-10-11"),
+            from_agency: "海盐县人民政府办公室".to_owned(),
+            to_agency: "海盐县财政局".to_owned(),
+            reason: String::new(),
+        },
+    ];
+    let e = fails(&events, "2024-10-14");
+    assert!(e.to_string().contains("申请已于2024-10-10办结"), "{e}");
+}
+
+#[test]
+fn transferring_without_a_target() {
+    let events = [
+        received("2024-09-27"),
+        ProcedureEvent::Transferred {
+            date: d("2024-10-11"),
+            from_agency: "海盐县人民政府办公室".to_owned(),
+            to_agency: "  ".to_owned(),
+            reason: "不属于本机关".to_owned(),
+        },
+    ];
+    let e = fails(&events, "2024-10-14");
+    assert!(e.to_string().contains("转送须写明接收机关"), "{e}");
+}

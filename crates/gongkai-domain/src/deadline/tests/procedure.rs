@@ -368,3 +368,87 @@ fn reopening_starts_a_new_period() {
     );
     assert_eq!(s.received_on, d("2024-09-27"));
 }
+
+fn transferred(date: &str) -> ProcedureEvent {
+    ProcedureEvent::Transferred {
+        date: d(date),
+        from_agency: "海盐县人民政府办公室".to_owned(),
+        to_agency: "海盐县自然资源和规划局".to_owned(),
+        reason: "所申请信息由该局制作并保存".to_owned(),
+    }
+}
+
+#[test]
+fn transfer_starts_a_new_period_at_the_receiving_agency() {
+    // Transferred Fri 2024-10-18: 10-21..25 =1..5, 10-28..11-01 =6..10,
+    // 11-04..08 =11..15, 11-11..15 =16..20 → due 2024-11-15 (the original
+    // receipt on 09-27 would have given 10-30).
+    let events = [received("2024-09-27"), transferred("2024-10-18")];
+    let s = eval(&events, "2024-10-21");
+    assert_eq!(s.state, CaseState::Registered);
+    assert_eq!(s.received_on, d("2024-09-27"));
+    assert_eq!(s.clock_start, d("2024-10-18"));
+    let a = answer(&s);
+    assert_eq!(a.due, d("2024-11-15"));
+    assert_eq!(a.days_left, Some(19));
+    assert!(
+        a.reason
+            .starts_with("转送至海盐县自然资源和规划局，自其收到申请之日（2024-10-18）"),
+        "{}",
+        a.reason
+    );
+    // The receiving agency's 7 working days for a 补正 notice: 10-21..25 =1..5,
+    // 10-28..29 =6..7 → 10-29.
+    let n = deadline(&s, DeadlineKind::CorrectionNotice);
+    assert_eq!(n.due, d("2024-10-29"));
+    assert!(n.reason.starts_with("收到转送申请之日"), "{}", n.reason);
+}
+
+#[test]
+fn transfer_ends_the_transferring_agencys_pauses() {
+    // A consultation running at the first agency does not stop the
+    // receiving agency's clock: the answer is due as if received on 10-18.
+    let events = [
+        received("2024-09-27"),
+        ProcedureEvent::ConsultationStarted {
+            date: d("2024-10-08"),
+            kind: ConsultationKind::OtherAgency,
+        },
+        transferred("2024-10-18"),
+    ];
+    let s = eval(&events, "2024-10-21");
+    assert_eq!(s.state, CaseState::Registered);
+    assert!(s.pauses.is_empty(), "{:?}", s.pauses);
+    assert_eq!(answer(&s).due, d("2024-11-15"));
+    assert_eq!(answer(&s).status, DeadlineStatus::Running);
+}
+
+#[test]
+fn a_transferred_case_can_be_answered_and_reopened() {
+    // Reopened Fri 2024-12-20 → 2025-01-20, as in reopening_starts_a_new_period.
+    let events = [
+        received("2024-09-27"),
+        transferred("2024-10-18"),
+        ProcedureEvent::Answered {
+            date: d("2024-11-14"),
+            outcome: Outcome::Granted,
+        },
+        ProcedureEvent::Reopened {
+            date: d("2024-12-20"),
+            reason: "行政复议决定责令重新答复".to_owned(),
+        },
+    ];
+    let s = eval(&events, "2024-12-23");
+    assert_eq!(s.state, CaseState::Registered);
+    assert_eq!(answer(&s).due, d("2025-01-20"));
+}
+
+#[test]
+fn transfer_event_round_trips_as_json() {
+    let event = transferred("2024-10-18");
+    let json = serde_json::to_string(&event).expect("serialises");
+    assert!(json.contains("\"event\":\"transferred\""), "{json}");
+    let back: ProcedureEvent = serde_json::from_str(&json).expect("parses");
+    assert_eq!(back, event);
+    assert_eq!(event.label(), "转送其他机关");
+}
