@@ -9,8 +9,12 @@
 //! Architecture invariant: no I/O, no async, no knowledge of files, databases
 //! or HTTP. Every other crate depends on this one, never the reverse.
 
+#[macro_use]
+mod keyed_enum;
+
 pub mod calendar;
 pub mod casework;
+pub mod catalog;
 pub mod deadline;
 pub mod fee;
 pub mod report;

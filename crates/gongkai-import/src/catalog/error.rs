@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use gongkai_store::Validity;
+use gongkai_domain::catalog::Validity;
 
 use super::columns::Column;
 

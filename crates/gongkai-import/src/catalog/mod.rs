@@ -23,7 +23,7 @@ mod template;
 
 use std::collections::{HashMap, HashSet};
 
-use gongkai_store::NewCatalogItem;
+use gongkai_domain::catalog::NewCatalogItem;
 
 pub use columns::Column;
 pub use date::{excel_serial, parse_date_text};

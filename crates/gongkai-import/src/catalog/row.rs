@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use gongkai_store::{Category, DisclosureMode, ItemStatus, NewCatalogItem, Validity};
+use gongkai_domain::catalog::{Category, DisclosureMode, ItemStatus, NewCatalogItem, Validity};
 
 use super::columns::Column;
 use super::date::{excel_serial, parse_date_text};

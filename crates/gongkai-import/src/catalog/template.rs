@@ -1,6 +1,6 @@
 //! The downloadable template: the header row and one example row.
 
-use gongkai_store::Category;
+use gongkai_domain::catalog::Category;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use super::columns::Column;

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
-use gongkai_store::{Category, DisclosureMode, ItemStatus, Validity};
+use gongkai_domain::catalog::{Category, DisclosureMode, ItemStatus, Validity};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
 use super::*;
