@@ -30,8 +30,9 @@ async function session(browser, baseUrl, username) {
       page.waitForURL((url) => !url.pathname.startsWith('/staff/login'), { waitUntil: 'load' }),
       page.getByRole('button', { name: '登录' }).click(),
     ]);
-    // The session's token, from the sign-out form of a page every role may open
-    // (a reviewer lands on a 403 page after signing in: it has no cases).
+    // Every role lands on a page of its own work, never on a refusal.
+    assert.doesNotMatch(await page.title(), /无权|错误/, `${username}: landing page`);
+    // The session's token, from the sign-out form of a page every role may open.
     await page.goto(`${baseUrl}/staff/password`, { waitUntil: 'load' });
     csrf = await page.locator('form.logout-form input[name="csrf"]').inputValue();
     assert.match(csrf, /^[0-9a-f]{32,}$/, `${username}: CSRF token on the page`);

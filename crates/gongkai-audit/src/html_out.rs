@@ -7,6 +7,7 @@
 //! Everything that comes from a report is escaped: text in HTML with
 //! [`escape_html`], data in the script with [`script_json`].
 
+use html_escape::encode_quoted_attribute as escape_html;
 use std::fmt::Write as _;
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -343,21 +344,6 @@ fn details_html(outcome: &Outcome, html: &mut String) {
     html.push_str("</details>");
 }
 
-/// Escapes text for HTML content and attribute values.
-pub(crate) fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 /// JSON safe to embed in a `<script>` element: `<`, `>` and `&` (so no `</script>`
 /// or `<!--` can appear) and U+2028/U+2029 (line ends in older JavaScript)
@@ -409,7 +395,7 @@ mod tests {
     fn html_is_escaped() {
         assert_eq!(
             escape_html("<b a=\"x\">&'"),
-            "&lt;b a=&quot;x&quot;&gt;&amp;&#39;"
+            "&lt;b a=&quot;x&quot;&gt;&amp;&#x27;"
         );
         assert_eq!(percent_encode("a b#?.json"), "a%20b%23%3F.json");
     }

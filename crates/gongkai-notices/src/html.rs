@@ -1,6 +1,7 @@
 //! The notice as a printable HTML page: A4, 仿宋 body, centred title, 文号 on
 //! the right, signature block at the bottom right. Every text is escaped.
 
+use html_escape::encode_quoted_attribute as escape;
 use std::fmt::Write as _;
 
 use crate::{Block, markup};
@@ -101,21 +102,6 @@ fn joined(blocks: &[Block]) -> String {
         .join("<br>")
 }
 
-/// Escapes text for HTML element content and attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 #[cfg(test)]
 mod tests {
@@ -129,7 +115,7 @@ mod tests {
         ]);
         assert!(page.contains("<h1>&lt;b&gt;标题&lt;/b&gt;</h1>"));
         assert!(page.contains("<title>&lt;b&gt;标题&lt;/b&gt;</title>"));
-        assert!(page.contains("a &amp; &quot;b&quot; &#39;c&#39;"));
+        assert!(page.contains("a &amp; &quot;b&quot; &#x27;c&#x27;"));
     }
 
     #[test]

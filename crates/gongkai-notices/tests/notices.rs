@@ -300,7 +300,7 @@ fn untrusted_values_are_escaped_in_html() {
     let html = render_html(NoticeKind::Answer, &ctx, &NoticeTemplates::builtin()).expect("renders");
     assert!(!html.contains("<script>"));
     assert!(!html.contains("<img"));
-    assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;张三："));
+    assert!(html.contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;张三："));
     assert!(html.contains("a &amp; b &lt;img src=x onerror=alert(1)&gt;"));
     // Line breaks in a value give body paragraphs, never markup.
     assert!(html.contains("<p class=\"body\"># 伪造标题</p>"));

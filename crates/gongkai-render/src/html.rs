@@ -1,5 +1,6 @@
 //! HTML: a printable page and fragments for the web portal.
 
+use html_escape::encode_quoted_attribute as escape;
 use std::fmt::Write as _;
 
 use gongkai_domain::{Report, Section};
@@ -38,7 +39,7 @@ table.gk-report-table td.gk-note { font-size: 9pt; text-align: left; }
 /// A complete, self-contained HTML5 page of the report, styled like the
 /// printed document and ready to print to A4.
 pub fn html_document(report: &Report) -> String {
-    let title = escape(&document::title(report));
+    let title = escape(&document::title(report)).into_owned();
     format!(
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -162,18 +163,3 @@ fn table_cell(cell: &GridCell) -> String {
     )
 }
 
-/// Escapes text for HTML element content and attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(ch),
-        }
-    }
-    out
-}

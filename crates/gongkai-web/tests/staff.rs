@@ -642,7 +642,7 @@ fn probes(f: &Fixture, pwtest_id: i64) -> Vec<Probe> {
         expected,
     };
     vec![
-        get("/staff".into(), [LOGIN, 303, 303, 303, 303, 200]),
+        get("/staff".into(), [LOGIN, 303, 303, 303, 303, 303]),
         get("/staff/cases".into(), [LOGIN, 200, 200, 200, 200, 403]),
         get(
             format!("/staff/cases?agency={AGENCY_B}"),

@@ -50,7 +50,8 @@ export const STAFF_ROUTES = [
   { path: '/staff/dashboard?agency=330424107&stack=channel', expect: { admin: 200, zhengwu: 200, jiaoyu: 404, zhujian: 200, shenyue: 403 } },
   { path: '/staff/static/echarts-LICENSE.txt', expect: { admin: 200, zhengwu: 200, jiaoyu: 200, zhujian: 200, shenyue: 200 }, note: 'public: ECharts licence' },
   // The core back office: workbench, notices, attachments, password reset, stylesheet.
-  { path: '/staff', expect: { admin: 303, zhengwu: 303, jiaoyu: 303, zhujian: 303, shenyue: 200 }, note: 'roles with cases go to the inbox' },
+  { path: '/staff', expect: { admin: 303, zhengwu: 303, jiaoyu: 303, zhujian: 303, shenyue: 303 }, note: 'every role goes to its starting page (reviewers: the publishing queue)' },
+  { path: '/staff/', expect: { admin: 303, zhengwu: 303, jiaoyu: 303, zhujian: 303, shenyue: 200 }, note: 'roles with cases go to the inbox' },
   { path: '/staff/cases/{jiaoyuCase}/notices/acknowledgement.docx', expect: { admin: 200, zhengwu: 200, jiaoyu: 200, zhujian: 404, shenyue: 403 } },
   { path: '/staff/cases/{jiaoyuCase}/notices/acknowledgement.html', expect: { admin: 200, zhengwu: 200, jiaoyu: 200, zhujian: 404, shenyue: 403 } },
   { path: '/staff/cases/{jiaoyuCase}/attachments/999999999', expect: { admin: 404, zhengwu: 404, jiaoyu: 404, zhujian: 404, shenyue: 403 }, note: 'no such attachment' },
@@ -94,4 +95,12 @@ export const STAFF_ROUTES = [
   { path: '/staff/reminders', expect: { admin: 200, zhengwu: 200, jiaoyu: 200, zhujian: 200, shenyue: 403 } },
   { path: '/staff/account/email', method: 'POST', form: { email: 'not an address' }, expect: { admin: 422, zhengwu: 422, jiaoyu: 422, zhujian: 422, shenyue: 403 }, note: 'invalid address: page shown again' },
   { path: '/staff/admin/users/1/email', method: 'POST', form: { email: 'not an address' }, expect: { admin: 422, zhengwu: 403, jiaoyu: 403, zhujian: 403, shenyue: 403 }, note: 'invalid address: nothing saved' },
+  // Routes that had no entry when the matrix was last checked against the routers
+  // ({jiaoyuItem} is a published item: only drafts are edited, hence 403 even for its officer).
+  { path: '/staff/items/{jiaoyuItem}/edit', expect: { admin: 403, zhengwu: 403, jiaoyu: 403, zhujian: 404, shenyue: 403 }, note: 'published: not editable' },
+  { path: '/staff/items/{jiaoyuItem}/edit', method: 'POST', form: { title: '' }, expect: { admin: 403, zhengwu: 403, jiaoyu: 403, zhujian: 404, shenyue: 403 }, note: 'published: not editable' },
+  { path: '/staff/items/{jiaoyuItem}/attachments', method: 'POST', form: { note: 'not multipart' }, expect: { admin: 422, zhengwu: 403, jiaoyu: 422, zhujian: 404, shenyue: 403 }, note: 'no file: refused, nothing stored' },
+  { path: '/staff/items/{jiaoyuItem}/attachments/999999999/delete', method: 'POST', form: {}, expect: { admin: 422, zhengwu: 403, jiaoyu: 422, zhujian: 404, shenyue: 403 }, note: 'no such attachment: nothing removed' },
+  { path: '/staff/items/import/confirm', method: 'POST', form: { token: 'expired' }, expect: { admin: 409, zhengwu: 403, jiaoyu: 409, zhujian: 409, shenyue: 403 }, note: 'no such preview: nothing imported' },
+  { path: '/staff/reports/{year}/publish?agency=330424102', method: 'POST', form: { revision: '-1' }, expect: { admin: 409, zhengwu: 403, jiaoyu: 409, zhujian: 404, shenyue: 403 }, note: 'stale revision: nothing published' },
 ];

@@ -13,12 +13,12 @@ use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use chrono::Utc;
-use gongkai_store::{LoginResult, StaffUser, random_token};
+use gongkai_store::{LoginResult, StaffRole, StaffUser, random_token};
 use serde::Deserialize;
 
 use super::error::{StaffError, error_page};
 use super::scope::Scope;
-use super::views::{HomeView, LoginView, PasswordView, StaffChrome, beijing_time};
+use super::views::{LoginView, PasswordView, StaffChrome, beijing_time};
 use super::{CookieSecurity, StaffState};
 
 /// The session cookie.
@@ -249,17 +249,10 @@ pub(crate) async fn guard(
     response
 }
 
-/// `GET /staff`: the workbench — straight to the inbox for roles with
-/// cases, a short page for the others.
-pub(crate) async fn home(staff: Staff) -> Result<Response, StaffError> {
-    if staff.scope.has_cases() {
-        return Ok(Redirect::to("/staff/cases").into_response());
-    }
-    let view = HomeView {
-        chrome: staff.chrome("工作台", "home"),
-        role: staff.user.role.label(),
-    };
-    Ok(Html(view.render()?).into_response())
+/// `GET /staff`: the role's starting page (the inbox, or the publishing
+/// queue for reviewers).
+pub(crate) async fn home(staff: Staff) -> Redirect {
+    Redirect::to(landing_page(staff.user.role))
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -270,8 +263,9 @@ pub(crate) struct LoginQuery {
     bye: Option<String>,
 }
 
-/// Only a staff path may be returned to after sign-in.
-fn safe_next(next: &str) -> String {
+/// Where to go after sign-in: the requested staff page when it is one (never
+/// another site), otherwise the role's own starting page.
+fn safe_next(next: &str, role: StaffRole) -> String {
     if next.starts_with("/staff/")
         && !next.starts_with("/staff/login")
         && !next.contains("//")
@@ -279,7 +273,16 @@ fn safe_next(next: &str) -> String {
     {
         next.to_owned()
     } else {
-        "/staff/cases".to_owned()
+        landing_page(role).to_owned()
+    }
+}
+
+/// The page a role starts from: the inbox for those who handle or supervise
+/// applications, the publishing queue for reviewers (who have no cases).
+fn landing_page(role: StaffRole) -> &'static str {
+    match role {
+        StaffRole::Reviewer => "/staff/items",
+        StaffRole::Administrator | StaffRole::Supervisor | StaffRole::Officer => "/staff/cases",
     }
 }
 
@@ -320,8 +323,8 @@ pub(crate) async fn login_page(
     staff: Option<Extension<Staff>>,
     Query(query): Query<LoginQuery>,
 ) -> Result<Response, StaffError> {
-    if staff.is_some() {
-        return Ok(Redirect::to(&safe_next(&query.next)).into_response());
+    if let Some(axum::Extension(staff)) = staff {
+        return Ok(Redirect::to(&safe_next(&query.next, staff.user.role)).into_response());
     }
     let notice = query.bye.is_some().then_some("您已安全退出。");
     login_response(
@@ -380,7 +383,7 @@ pub(crate) async fn login(
                 .create_session(&user, &ip, user_agent, &state.config.session)
                 .await?;
             let secure = over_https(&headers, state.config.cookie_security);
-            let mut response = Redirect::to(&safe_next(&form.next)).into_response();
+            let mut response = Redirect::to(&safe_next(&form.next, user.role)).into_response();
             response.headers_mut().append(
                 header::SET_COOKIE,
                 set_cookie(SESSION_COOKIE, &session.token, "/", None, secure),

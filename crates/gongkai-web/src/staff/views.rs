@@ -67,8 +67,6 @@ impl StaffChrome {
             link("到期提醒", "/staff/reminders", "reminders");
             link("复议诉讼", "/staff/disputes", "disputes");
             link("统计图表", "/staff/dashboard", "dashboard");
-        } else {
-            link("工作台", "/staff", "home");
         }
         // Every role works with the catalog: officers draft, reviewers review,
         // supervisors read.
@@ -113,14 +111,6 @@ pub(crate) struct LoginView {
     pub next: String,
     pub error: Option<String>,
     pub notice: Option<&'static str>,
-}
-
-/// `GET /staff` for roles without cases.
-#[derive(Template)]
-#[template(path = "staff/home.html")]
-pub(crate) struct HomeView {
-    pub chrome: StaffChrome,
-    pub role: &'static str,
 }
 
 /// `GET /staff/password`.
