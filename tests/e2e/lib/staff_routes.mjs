@@ -51,7 +51,7 @@ export const STAFF_ROUTES = [
   { path: '/staff/static/echarts-LICENSE.txt', expect: { admin: 200, zhengwu: 200, jiaoyu: 200, zhujian: 200, shenyue: 200 }, note: 'public: ECharts licence' },
   // The core back office: workbench, notices, attachments, password reset, stylesheet.
   { path: '/staff', expect: { admin: 303, zhengwu: 303, jiaoyu: 303, zhujian: 303, shenyue: 303 }, note: 'every role goes to its starting page (reviewers: the publishing queue)' },
-  { path: '/staff/', expect: { admin: 303, zhengwu: 303, jiaoyu: 303, zhujian: 303, shenyue: 200 }, note: 'roles with cases go to the inbox' },
+  { path: '/staff/', expect: { admin: 303, zhengwu: 303, jiaoyu: 303, zhujian: 303, shenyue: 303 }, note: 'every role goes to its starting page' },
   { path: '/staff/cases/{jiaoyuCase}/notices/acknowledgement.docx', expect: { admin: 200, zhengwu: 200, jiaoyu: 200, zhujian: 404, shenyue: 403 } },
   { path: '/staff/cases/{jiaoyuCase}/notices/acknowledgement.html', expect: { admin: 200, zhengwu: 200, jiaoyu: 200, zhujian: 404, shenyue: 403 } },
   { path: '/staff/cases/{jiaoyuCase}/attachments/999999999', expect: { admin: 404, zhengwu: 404, jiaoyu: 404, zhujian: 404, shenyue: 403 }, note: 'no such attachment' },
