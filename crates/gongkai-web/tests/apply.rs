@@ -11,6 +11,7 @@ use axum::http::{Request, StatusCode, header};
 use gongkai_store::demo::{GOVERNMENT_CODE, TOBACCO_CODE};
 use tower::ServiceExt;
 
+use common::multipart::application_form;
 use common::{app, fixture, ok_page, page};
 
 const BOUNDARY: &str = "----gongkaiTestBoundary7MA4YWxkTrZu0gW";
@@ -76,31 +77,6 @@ fn person_fields(description: &str) -> Vec<(&'static str, String)> {
     ]
 }
 
-/// A multipart body with `fields` and `files` (name, content type, bytes).
-fn multipart(fields: &[(&str, String)], files: &[(&str, &str, Vec<u8>)]) -> Vec<u8> {
-    let mut body = Vec::new();
-    for (name, value) in fields {
-        body.extend_from_slice(
-            format!(
-                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
-            )
-            .as_bytes(),
-        );
-    }
-    for (file_name, content_type, bytes) in files {
-        body.extend_from_slice(
-            format!(
-                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"attachments\"; filename=\"{file_name}\"\r\nContent-Type: {content_type}\r\n\r\n"
-            )
-            .as_bytes(),
-        );
-        body.extend_from_slice(bytes);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
-    body
-}
-
 fn post(code: &str, cookie: Option<&str>, body: Vec<u8>) -> Request<Body> {
     let mut request = Request::post(format!("/agencies/{code}/apply")).header(
         header::CONTENT_TYPE,
@@ -120,7 +96,12 @@ async fn submit(
 ) -> (StatusCode, String) {
     let (token, cookie) = form_session(code).await;
     fields.push(("csrf_token", token));
-    let (status, headers, html) = send(post(code, Some(&cookie), multipart(&fields, files))).await;
+    let (status, headers, html) = send(post(
+        code,
+        Some(&cookie),
+        application_form(BOUNDARY, &fields, files).finish(),
+    ))
+    .await;
     if status.is_success() || status.is_client_error() {
         let content_type = headers
             .get(header::CONTENT_TYPE)
@@ -445,13 +426,13 @@ async fn submissions_without_a_valid_csrf_token_are_refused() {
     let with_token = |token: &str| {
         let mut fields = person_fields(MARKER);
         fields.push(("csrf_token", token.to_owned()));
-        multipart(&fields, &[])
+        application_form(BOUNDARY, &fields, &[]).finish()
     };
     // No token.
     let (status, _, html) = send(post(
         GOVERNMENT_CODE,
         Some(&cookie),
-        multipart(&person_fields(MARKER), &[]),
+        application_form(BOUNDARY, &person_fields(MARKER), &[]).finish(),
     ))
     .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
@@ -555,7 +536,7 @@ async fn oversized_bodies_get_413_and_malformed_ones_400() {
     let (status, _, html) = send(post(
         GOVERNMENT_CODE,
         Some(&cookie),
-        multipart(&fields, &[("scan.pdf", "application/pdf", big)]),
+        application_form(BOUNDARY, &fields, &[("scan.pdf", "application/pdf", big)]).finish(),
     ))
     .await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
@@ -575,7 +556,7 @@ async fn oversized_bodies_get_413_and_malformed_ones_400() {
     assert!(html.contains("超过每个附件10MB的上限"), "{html}");
 
     // Invalid UTF-8 in a text field.
-    let mut body = multipart(&fields, &[]);
+    let mut body = application_form(BOUNDARY, &fields, &[]).finish();
     let at = body
         .windows(3)
         .position(|w| w == "大".as_bytes())
@@ -586,7 +567,7 @@ async fn oversized_bodies_get_413_and_malformed_ones_400() {
     assert!(html.contains("UTF-8"), "{html}");
 
     // Broken multipart: no closing delimiter, wrong boundary, not multipart.
-    let mut body = multipart(&fields, &[]);
+    let mut body = application_form(BOUNDARY, &fields, &[]).finish();
     body.truncate(body.len() - 30);
     let (status, _, _) = send(post(GOVERNMENT_CODE, Some(&cookie), body)).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);

@@ -5,244 +5,70 @@
 //! Runs the router with `oneshot` on a temporary SQLite store seeded with
 //! the demo data.
 
+mod common;
+
 use std::net::SocketAddr;
-use std::sync::Arc;
 use std::time::Instant;
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode, header};
-use gongkai_search::{SearchIndex, SearchQuery};
-use gongkai_store::{CatalogQuery, ItemStatus, Store};
-use gongkai_web::{AppState, router};
+use common::demo_site::{DemoSite, IndexPlace};
+use common::multipart::Multipart;
+use common::staff_client::{Answer, Session, StaffClient, hidden};
+use gongkai_search::SearchQuery;
+use gongkai_store::{CatalogQuery, ItemStatus};
 use tokio::sync::OnceCell;
-use tower::ServiceExt;
 
 const JIAOYU: &str = "330424102"; // 海盐县教育局 (officer jiaoyu)
 const ZHUJIAN: &str = "330424107"; // 海盐县住房和城乡建设局 (officer zhujian)
 
-struct Fixture {
-    store: Store,
-    index: Arc<SearchIndex>,
-    _dir: tempfile::TempDir,
-}
-
-static FIXTURE: OnceCell<Fixture> = OnceCell::const_new();
+static FIXTURE: OnceCell<DemoSite> = OnceCell::const_new();
 
 /// The tests write to one store and count its rows and audit entries: one at a time.
 static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
-async fn fixture() -> &'static Fixture {
+async fn fixture() -> &'static DemoSite {
     FIXTURE
-        .get_or_init(|| async {
-            let dir = tempfile::tempdir().expect("dir");
-            let url = format!(
-                "sqlite://{}?mode=rwc",
-                dir.path().join("import.db").display()
-            );
-            let store = Store::open(&url).await.expect("open");
-            gongkai_store::demo::seed(&store).await.expect("seed");
-            let index = SearchIndex::in_memory().expect("index");
-            Fixture {
-                store,
-                index: Arc::new(index),
-                _dir: dir,
-            }
-        })
+        .get_or_init(|| DemoSite::seeded("import.db", IndexPlace::InMemory))
         .await
 }
 
 async fn app() -> Router {
-    let f = fixture().await;
-    router(AppState::new(f.store.clone(), f.index.clone()))
+    fixture().await.app()
 }
 
-struct Answer {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    body: Vec<u8>,
+/// The back office of this file's app, as a client at 10.9.1.1.
+async fn client() -> StaffClient {
+    StaffClient::new(app().await).at_peer(SocketAddr::from(([10, 9, 1, 1], 40000)))
 }
 
-impl Answer {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
-    }
-    fn location(&self) -> String {
-        self.headers
-            .get(header::LOCATION)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_owned()
-    }
-    fn header(&self, name: header::HeaderName) -> String {
-        self.headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_owned()
-    }
-}
-
-async fn send(mut request: Request<Body>) -> Answer {
-    request
-        .extensions_mut()
-        .insert(ConnectInfo(SocketAddr::from(([10, 9, 1, 1], 40000))));
-    let response = app().await.oneshot(request).await.expect("response");
-    let status = response.status();
-    let headers = response.headers().clone();
-    let body = axum::body::to_bytes(response.into_body(), 30 * 1024 * 1024)
-        .await
-        .expect("body")
-        .to_vec();
-    Answer {
-        status,
-        headers,
-        body,
-    }
-}
-
-#[derive(Clone, Debug, Default)]
-struct Session {
-    cookie: String,
-    csrf: String,
-}
-
-fn hidden(html: &str, name: &str) -> String {
-    html.split(&format!("name=\"{name}\" value=\""))
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .unwrap_or_default()
-        .to_owned()
-}
-
-fn encode(pairs: &[(&str, &str)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| {
-            let v: String = v
-                .bytes()
-                .map(|b| {
-                    if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-                        char::from(b).to_string()
-                    } else {
-                        format!("%{b:02X}")
-                    }
-                })
-                .collect();
-            format!("{k}={v}")
-        })
-        .collect::<Vec<_>>()
-        .join("&")
+async fn send(request: Request<Body>) -> Answer {
+    client().await.send(request).await
 }
 
 async fn login(username: &str) -> Session {
-    let password = gongkai_store::demo::DEMO_LOGINS
-        .iter()
-        .find(|(u, _, _)| *u == username)
-        .map(|(_, p, _)| *p)
-        .expect("demo login");
-    let page = send(Request::get("/staff/login").body(Body::empty()).unwrap()).await;
-    let login_cookie = page
-        .headers
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("gongkai_login_csrf="))
-        .expect("login cookie")
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned();
-    let csrf = hidden(&page.text(), "csrf");
-    let answer = send(
-        Request::post("/staff/login")
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::COOKIE, &login_cookie)
-            .body(Body::from(encode(&[
-                ("csrf", &csrf),
-                ("username", username),
-                ("password", password),
-                ("next", ""),
-            ])))
-            .unwrap(),
-    )
-    .await;
-    assert_eq!(answer.status, StatusCode::SEE_OTHER, "{username}");
-    let cookie = answer
-        .headers
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("gongkai_staff="))
-        .expect("session cookie")
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned();
-    let mut session = Session {
-        cookie,
-        csrf: String::new(),
-    };
-    session.csrf = hidden(&get(&session, "/staff/password").await.text(), "csrf");
-    assert!(!session.csrf.is_empty());
-    session
+    client().await.login(username).await
 }
 
 async fn get(session: &Session, uri: &str) -> Answer {
-    send(
-        Request::get(uri)
-            .header(header::COOKIE, &session.cookie)
-            .body(Body::empty())
-            .unwrap(),
-    )
-    .await
+    client().await.get(session, uri).await
 }
 
 async fn post_form(session: &Session, uri: &str, fields: &[(&str, &str)]) -> Answer {
-    let mut pairs = vec![("csrf", session.csrf.as_str())];
-    pairs.extend_from_slice(fields);
-    send(
-        Request::post(uri)
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::COOKIE, &session.cookie)
-            .body(Body::from(encode(&pairs)))
-            .unwrap(),
-    )
-    .await
+    client().await.post(session, uri, fields).await
 }
 
 /// Uploads `file` as `file_name` for `agency` (empty: the default).
 async fn upload(session: &Session, agency: &str, file_name: &str, file: &[u8]) -> Answer {
-    let boundary = "----gongkai-import-test-boundary";
-    let mut body = Vec::new();
-    for (name, value) in [("csrf", session.csrf.as_str()), ("agency", agency)] {
-        body.extend_from_slice(
-            format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
-            )
-            .as_bytes(),
-        );
-    }
-    body.extend_from_slice(
-        format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
-        )
-        .as_bytes(),
-    );
-    body.extend_from_slice(file);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    send(
-        Request::post("/staff/items/import")
-            .header(
-                header::CONTENT_TYPE,
-                format!("multipart/form-data; boundary={boundary}"),
-            )
-            .header(header::COOKIE, &session.cookie)
-            .body(Body::from(body))
-            .unwrap(),
-    )
-    .await
+    let form = Multipart::new("----gongkai-import-test-boundary")
+        .field("csrf", &session.csrf)
+        .field("agency", agency)
+        .file("file", file_name, "application/octet-stream", file);
+    client()
+        .await
+        .post_multipart(session, "/staff/items/import", form)
+        .await
 }
 
 async fn count(agency: &str) -> u64 {

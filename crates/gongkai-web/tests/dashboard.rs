@@ -4,141 +4,57 @@
 //! year and agency filters, and the ECharts assets (gzip, content hash,
 //! licence).
 
+mod common;
+
 use std::io::Read as _;
-use std::net::SocketAddr;
-use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode, header};
 use chrono::Datelike;
+use common::demo_site::{DemoSite, IndexPlace};
+use common::staff_client::{Answer, Session, StaffClient};
 use gongkai_domain::deadline::DeadlineKind;
-use gongkai_search::SearchIndex;
 use gongkai_store::{Application, ApplicationFilter, Store};
-use gongkai_web::{AppState, router};
 use serde_json::Value;
 use tokio::sync::OnceCell;
-use tower::ServiceExt;
 
 const JIAOYU: &str = "330424102"; // 海盐县教育局 (officer jiaoyu)
 const ZHUJIAN: &str = "330424107"; // 海盐县住房和城乡建设局 (officer zhujian)
 
-struct Fixture {
-    store: Store,
-    index: Arc<SearchIndex>,
-    _dir: tempfile::TempDir,
-}
+static FIXTURE: OnceCell<DemoSite> = OnceCell::const_new();
 
-static FIXTURE: OnceCell<Fixture> = OnceCell::const_new();
-
-async fn fixture() -> &'static Fixture {
+async fn fixture() -> &'static DemoSite {
     FIXTURE
-        .get_or_init(|| async {
-            let dir = tempfile::tempdir().expect("dir");
-            let url = format!("sqlite://{}?mode=rwc", dir.path().join("dash.db").display());
-            let store = Store::open(&url).await.expect("open");
-            gongkai_store::demo::seed(&store).await.expect("seed");
-            let index = SearchIndex::open_or_create(dir.path().join("index")).expect("index");
-            Fixture {
-                store,
-                index: Arc::new(index),
-                _dir: dir,
-            }
-        })
+        .get_or_init(|| DemoSite::seeded("dash.db", IndexPlace::OnDisk))
         .await
 }
 
 async fn app() -> Router {
-    let f = fixture().await;
-    router(AppState::new(f.store.clone(), f.index.clone()))
+    fixture().await.app()
 }
 
-struct Answer {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    body: Vec<u8>,
-}
-
-impl Answer {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
-    }
-    fn header(&self, name: header::HeaderName) -> String {
-        self.headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_owned()
-    }
+/// The back office of this file's app, as one client machine.
+async fn client() -> StaffClient {
+    StaffClient::new(app().await)
 }
 
 async fn send(request: Request<Body>) -> Answer {
-    let response = app().await.oneshot(request).await.expect("response");
-    let status = response.status();
-    let headers = response.headers().clone();
-    let body = axum::body::to_bytes(response.into_body(), 20 * 1024 * 1024)
-        .await
-        .expect("body")
-        .to_vec();
-    Answer {
-        status,
-        headers,
-        body,
-    }
-}
-
-fn hidden_csrf(html: &str) -> String {
-    html.split("name=\"csrf\" value=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .unwrap_or_default()
-        .to_owned()
+    client().await.send(request).await
 }
 
 /// Signs in a demo login through the form; its session cookie.
 async fn login(username: &str) -> String {
-    let password = gongkai_store::demo::DEMO_LOGINS
-        .iter()
-        .find(|(u, _, _)| *u == username)
-        .map(|(_, p, _)| *p)
-        .expect("demo login");
-    let page = send(
-        Request::get("/staff/login")
-            .body(Body::empty())
-            .expect("request"),
-    )
-    .await;
-    let csrf = hidden_csrf(&page.text());
-    let mut request = Request::post("/staff/login")
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::COOKIE, format!("gongkai_login_csrf={csrf}"))
-        .body(Body::from(format!(
-            "csrf={csrf}&username={username}&password={password}&next="
-        )))
-        .expect("request");
-    request
-        .extensions_mut()
-        .insert(ConnectInfo(SocketAddr::from(([10, 7, 0, 1], 40000))));
-    let answer = send(request).await;
-    assert_eq!(answer.status, StatusCode::SEE_OTHER, "{username} signs in");
-    answer
-        .headers
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("gongkai_staff="))
-        .and_then(|v| v.split(';').next())
-        .expect("session cookie")
-        .to_owned()
+    client().await.login(username).await.cookie
 }
 
+/// `GET uri` with `cookie` (none when empty).
 async fn get(cookie: &str, uri: &str) -> Answer {
-    let mut request = Request::get(uri);
-    if !cookie.is_empty() {
-        request = request.header(header::COOKIE, cookie);
-    }
-    send(request.body(Body::empty()).expect("request")).await
+    let session = Session {
+        cookie: cookie.to_owned(),
+        csrf: String::new(),
+    };
+    client().await.get(&session, uri).await
 }
 
 /// The value of the headline figure labelled `label`.

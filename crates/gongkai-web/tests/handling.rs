@@ -8,27 +8,26 @@
 //! Runs the router with `oneshot` on a temporary SQLite store seeded with the
 //! demo data plus applications of its own.
 
+mod common;
+
 use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::body::Body;
-use axum::extract::ConnectInfo;
-use axum::http::{Request, StatusCode, header};
+use axum::http::StatusCode;
 use chrono::Duration;
-use gongkai_domain::casework::{ApplicantType, ReviewKind, ReviewResult};
+use common::casework::register;
+use common::multipart::{Multipart, application_form};
+use common::staff_client::{Answer, Session, StaffClient};
+use gongkai_domain::casework::{ReviewKind, ReviewResult};
 use gongkai_domain::deadline::{ProcedureEvent, ReceiptChannel};
 use gongkai_mail::sink::SmtpSink;
 use gongkai_mail::{DailyTime, SmtpSettings};
-use gongkai_store::{
-    DeliveryForm, IdDocumentType, NewApplicant, NewApplication, NewReviewCase, NewStaffUser,
-    StaffRole, Store, hash_password,
-};
+use gongkai_store::{DeliveryForm, NewReviewCase, NewStaffUser, StaffRole, Store, hash_password};
 use gongkai_web::{
     AppState, DigestMode, DigestOutcome, ReminderSettings, SearchIndex, router, send_digests,
 };
 use tokio::sync::OnceCell;
-use tower::ServiceExt;
 
 const EDUCATION: &str = "330424102"; // 海盐县教育局 (officer jiaoyu)
 const HOUSING: &str = "330424107"; // 海盐县住房和城乡建设局 (officer zhujian)
@@ -47,38 +46,6 @@ struct Fixture {
 }
 
 static FIXTURE: OnceCell<Fixture> = OnceCell::const_new();
-
-fn applicant(name: &str) -> NewApplicant {
-    NewApplicant {
-        applicant_type: ApplicantType::NaturalPerson,
-        name: name.into(),
-        id_document_type: IdDocumentType::ResidentId,
-        id_document_number: "11010519491231002X".into(),
-        phone: "13912345678".into(),
-        address: "浙江省嘉兴市海盐县盐北路1号".into(),
-        email: String::new(),
-        organisation_name: None,
-        credit_code: None,
-    }
-}
-
-async fn register(store: &Store, agency: &str, name: &str, days_ago: i64) -> i64 {
-    store
-        .create_application(
-            "test",
-            &NewApplication {
-                agency_code: agency.into(),
-                applicant: applicant(name),
-                channel: ReceiptChannel::InPerson,
-                received_on: store.today() - Duration::days(days_ago),
-                description: format!("申请公开{name}所在小区的旧改项目立项批复文件。"),
-                delivery_form: DeliveryForm::ElectronicEmail,
-            },
-        )
-        .await
-        .expect("application")
-        .id
-}
 
 async fn fixture() -> &'static Fixture {
     FIXTURE
@@ -138,195 +105,29 @@ async fn app() -> Router {
     router(AppState::new(f.store.clone(), f.index.clone()))
 }
 
-struct Answer {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    body: Vec<u8>,
-}
-
-impl Answer {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
-    }
-    fn location(&self) -> String {
-        self.headers
-            .get(header::LOCATION)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_owned()
-    }
-}
-
-async fn send(request: Request<Body>) -> Answer {
-    let mut request = request;
-    request
-        .extensions_mut()
-        .insert(ConnectInfo(SocketAddr::from(([10, 7, 0, 1], 40000))));
-    let response = app().await.oneshot(request).await.expect("response");
-    let status = response.status();
-    let headers = response.headers().clone();
-    let body = axum::body::to_bytes(response.into_body(), 20 * 1024 * 1024)
-        .await
-        .expect("body")
-        .to_vec();
-    Answer {
-        status,
-        headers,
-        body,
-    }
-}
-
-#[derive(Clone, Debug, Default)]
-struct Session {
-    cookie: String,
-    csrf: String,
-}
-
-fn hidden(html: &str, name: &str) -> String {
-    html.split(&format!("name=\"{name}\" value=\""))
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .unwrap_or_default()
-        .to_owned()
-}
-
-fn encode(pairs: &[(&str, &str)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| {
-            let v: String = v
-                .bytes()
-                .map(|b| {
-                    if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-                        char::from(b).to_string()
-                    } else {
-                        format!("%{b:02X}")
-                    }
-                })
-                .collect();
-            format!("{k}={v}")
-        })
-        .collect::<Vec<_>>()
-        .join("&")
+/// The back office of this file's app, as a client at 10.7.0.1.
+async fn client() -> StaffClient {
+    StaffClient::new(app().await).at_peer(SocketAddr::from(([10, 7, 0, 1], 40000)))
 }
 
 async fn login_with(username: &str, password: &str) -> Session {
-    let page = send(Request::get("/staff/login").body(Body::empty()).unwrap()).await;
-    let login_cookie = page
-        .headers
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("gongkai_login_csrf="))
-        .and_then(|v| v.split(';').next())
-        .expect("login cookie")
-        .to_owned();
-    let csrf = hidden(&page.text(), "csrf");
-    let answer = send(
-        Request::post("/staff/login")
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::COOKIE, &login_cookie)
-            .body(Body::from(encode(&[
-                ("csrf", &csrf),
-                ("username", username),
-                ("password", password),
-                ("next", ""),
-            ])))
-            .unwrap(),
-    )
-    .await;
-    assert_eq!(
-        answer.status,
-        StatusCode::SEE_OTHER,
-        "{username}: {}",
-        answer.text()
-    );
-    let cookie = answer
-        .headers
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("gongkai_staff="))
-        .and_then(|v| v.split(';').next())
-        .expect("session cookie")
-        .to_owned();
-    let mut session = Session {
-        cookie,
-        csrf: String::new(),
-    };
-    session.csrf = hidden(&get(&session, "/staff/password").await.text(), "csrf");
-    assert!(!session.csrf.is_empty());
-    session
+    client().await.login_with(username, password).await
 }
 
 async fn login(username: &str) -> Session {
-    let password = gongkai_store::demo::DEMO_LOGINS
-        .iter()
-        .find(|(u, _, _)| *u == username)
-        .map(|(_, p, _)| *p)
-        .expect("demo login");
-    login_with(username, password).await
+    client().await.login(username).await
 }
 
 async fn get(session: &Session, uri: &str) -> Answer {
-    send(
-        Request::get(uri)
-            .header(header::COOKIE, &session.cookie)
-            .body(Body::empty())
-            .unwrap(),
-    )
-    .await
+    client().await.get(session, uri).await
 }
 
 async fn post(session: &Session, uri: &str, fields: &[(&str, &str)]) -> Answer {
-    let mut pairs = vec![("csrf", session.csrf.as_str())];
-    pairs.extend_from_slice(fields);
-    send(
-        Request::post(uri)
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::COOKIE, &session.cookie)
-            .body(Body::from(encode(&pairs)))
-            .unwrap(),
-    )
-    .await
+    client().await.post(session, uri, fields).await
 }
 
-fn multipart(fields: &[(&str, String)], files: &[(&str, &str, Vec<u8>)]) -> Vec<u8> {
-    let mut body = Vec::new();
-    for (name, value) in fields {
-        body.extend_from_slice(
-            format!(
-                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
-            )
-            .as_bytes(),
-        );
-    }
-    for (file_name, content_type, bytes) in files {
-        body.extend_from_slice(
-            format!(
-                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"attachments\"; filename=\"{file_name}\"\r\nContent-Type: {content_type}\r\n\r\n"
-            )
-            .as_bytes(),
-        );
-        body.extend_from_slice(bytes);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
-    body
-}
-
-async fn post_multipart(session: &Session, uri: &str, body: Vec<u8>) -> Answer {
-    send(
-        Request::post(uri)
-            .header(
-                header::CONTENT_TYPE,
-                format!("multipart/form-data; boundary={BOUNDARY}"),
-            )
-            .header(header::COOKIE, &session.cookie)
-            .body(Body::from(body))
-            .unwrap(),
-    )
-    .await
+async fn post_multipart(session: &Session, uri: &str, form: Multipart) -> Answer {
+    client().await.post_multipart(session, uri, form).await
 }
 
 /// The store's today (the local date), as the forms default to.
@@ -669,7 +470,8 @@ async fn paper_applications_are_registered_with_the_public_forms_checks() {
     let bad = post_multipart(
         &jiaoyu,
         "/staff/cases/new",
-        multipart(
+        application_form(
+            BOUNDARY,
             &with_csrf(paper_fields(&tomorrow, "11010519491231002Y", EDUCATION)),
             &[],
         ),
@@ -683,7 +485,8 @@ async fn paper_applications_are_registered_with_the_public_forms_checks() {
     let other = post_multipart(
         &jiaoyu,
         "/staff/cases/new",
-        multipart(
+        application_form(
+            BOUNDARY,
             &with_csrf(paper_fields("2026-01-05", "11010519491231002X", HOUSING)),
             &[],
         ),
@@ -694,7 +497,8 @@ async fn paper_applications_are_registered_with_the_public_forms_checks() {
     let bad_file = post_multipart(
         &jiaoyu,
         "/staff/cases/new",
-        multipart(
+        application_form(
+            BOUNDARY,
             &with_csrf(paper_fields("2026-01-05", "11010519491231002X", EDUCATION)),
             &[("申请书.exe", "application/octet-stream", b"MZ".to_vec())],
         ),
@@ -706,7 +510,8 @@ async fn paper_applications_are_registered_with_the_public_forms_checks() {
     let ok = post_multipart(
         &jiaoyu,
         "/staff/cases/new",
-        multipart(
+        application_form(
+            BOUNDARY,
             &with_csrf(paper_fields(&received, "11010519491231002X", EDUCATION)),
             &[(
                 "申请书扫描件.pdf",

@@ -8,205 +8,53 @@
 //! the demo data (logins jiaoyu = 教育局 officer, shenyue = government
 //! reviewer, zhujian = another agency's officer, zhengwu = supervisor).
 
-use std::net::SocketAddr;
-use std::sync::Arc;
+mod common;
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode, header};
-use gongkai_search::SearchIndex;
-use gongkai_store::Store;
-use gongkai_web::{AppState, router};
+use common::demo_site::{DemoSite, IndexPlace};
+use common::multipart::Multipart;
+use common::staff_client::{
+    Answer, Session, StaffClient, from_peer, ip, multipart_request, post_request,
+};
 use tokio::sync::OnceCell;
-use tower::ServiceExt;
 
-struct Fixture {
-    store: Store,
-    index: Arc<SearchIndex>,
-    _dir: tempfile::TempDir,
-}
+static FIXTURE: OnceCell<DemoSite> = OnceCell::const_new();
 
-static FIXTURE: OnceCell<Fixture> = OnceCell::const_new();
-
-async fn fixture() -> &'static Fixture {
+async fn fixture() -> &'static DemoSite {
     FIXTURE
-        .get_or_init(|| async {
-            let dir = tempfile::tempdir().expect("dir");
-            let url = format!("sqlite://{}?mode=rwc", dir.path().join("pub.db").display());
-            let store = Store::open(&url).await.expect("open");
-            gongkai_store::demo::seed(&store).await.expect("seed");
-            let index = SearchIndex::open_or_create(dir.path().join("index")).expect("index");
-            Fixture {
-                store,
-                index: Arc::new(index),
-                _dir: dir,
-            }
-        })
+        .get_or_init(|| DemoSite::seeded("pub.db", IndexPlace::OnDisk))
         .await
 }
 
 async fn app() -> Router {
-    let f = fixture().await;
-    router(AppState::new(f.store.clone(), f.index.clone()))
+    fixture().await.app()
 }
 
-/// A response: status, headers, body.
-struct Answer {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    body: Vec<u8>,
-}
-
-impl Answer {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
-    }
-    fn location(&self) -> String {
-        self.headers
-            .get(header::LOCATION)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_owned()
-    }
-    fn cookie(&self, name: &str) -> Option<String> {
-        self.headers
-            .get_all(header::SET_COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .find(|v| v.starts_with(&format!("{name}=")))
-            .map(str::to_owned)
-    }
+/// The back office of this file's app, as one client machine.
+async fn client() -> StaffClient {
+    StaffClient::new(app().await)
 }
 
 async fn send(request: Request<Body>) -> Answer {
-    let response = app().await.oneshot(request).await.expect("response");
-    let status = response.status();
-    let headers = response.headers().clone();
-    let body = axum::body::to_bytes(response.into_body(), 20 * 1024 * 1024)
-        .await
-        .expect("body")
-        .to_vec();
-    Answer {
-        status,
-        headers,
-        body,
-    }
-}
-
-fn ip(last: u8) -> SocketAddr {
-    SocketAddr::from(([10, 9, 0, last], 40000))
-}
-
-/// A signed-in browser: its cookie and the session's CSRF token.
-#[derive(Clone, Debug, Default)]
-struct Session {
-    cookie: String,
-    csrf: String,
-}
-
-fn hidden_csrf(html: &str) -> String {
-    html.split("name=\"csrf\" value=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .unwrap_or_default()
-        .to_owned()
-}
-
-fn encode(pairs: &[(&str, &str)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| {
-            let v: String = v
-                .bytes()
-                .map(|b| {
-                    if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-                        char::from(b).to_string()
-                    } else {
-                        format!("%{b:02X}")
-                    }
-                })
-                .collect();
-            format!("{k}={v}")
-        })
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-/// Signs in through the form; the answer of the POST and the session.
-async fn try_login(username: &str, password: &str, from: SocketAddr) -> (Answer, Session) {
-    let page = send(Request::get("/staff/login").body(Body::empty()).unwrap()).await;
-    assert_eq!(page.status, StatusCode::OK);
-    let login_cookie = page
-        .cookie("gongkai_login_csrf")
-        .expect("login csrf cookie");
-    let login_cookie = login_cookie.split(';').next().unwrap().to_owned();
-    let csrf = hidden_csrf(&page.text());
-    assert_eq!(login_cookie, format!("gongkai_login_csrf={csrf}"));
-    let mut request = Request::post("/staff/login")
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::COOKIE, &login_cookie)
-        .body(Body::from(encode(&[
-            ("csrf", &csrf),
-            ("username", username),
-            ("password", password),
-            ("next", ""),
-        ])))
-        .unwrap();
-    request.extensions_mut().insert(ConnectInfo(from));
-    let answer = send(request).await;
-    let mut session = Session::default();
-    if let Some(c) = answer.cookie("gongkai_staff") {
-        session.cookie = c.split(';').next().unwrap().to_owned();
-        let page = get(&session, "/staff/password").await;
-        session.csrf = hidden_csrf(&page.text());
-    }
-    (answer, session)
+    client().await.send(request).await
 }
 
 async fn login(username: &str) -> Session {
-    let password = gongkai_store::demo::DEMO_LOGINS
-        .iter()
-        .find(|(u, _, _)| *u == username)
-        .map(|(_, p, _)| *p)
-        .expect("demo login");
-    let (answer, session) = try_login(username, password, ip(1)).await;
-    assert_eq!(
-        answer.status,
-        StatusCode::SEE_OTHER,
-        "{username}: {}",
-        answer.text()
-    );
-    assert!(!session.csrf.is_empty());
-    session
+    client().await.login(username).await
 }
 
 async fn get(session: &Session, uri: &str) -> Answer {
-    let mut request = Request::get(uri);
-    if !session.cookie.is_empty() {
-        request = request.header(header::COOKIE, &session.cookie);
-    }
-    send(request.body(Body::empty()).unwrap()).await
+    client().await.get(session, uri).await
 }
 
 async fn post(session: &Session, uri: &str, fields: &[(&str, &str)]) -> Answer {
-    let mut pairs = vec![("csrf", session.csrf.as_str())];
-    pairs.extend_from_slice(fields);
-    post_raw(session, uri, &encode(&pairs)).await
+    let request = from_peer(post_request(session, uri, fields), ip(2));
+    client().await.send(request).await
 }
 
-async fn post_raw(session: &Session, uri: &str, body: &str) -> Answer {
-    let mut request =
-        Request::post(uri).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
-    if !session.cookie.is_empty() {
-        request = request.header(header::COOKIE, &session.cookie);
-    }
-    let mut request = request.body(Body::from(body.to_owned())).unwrap();
-    request.extensions_mut().insert(ConnectInfo(ip(2)));
-    send(request).await
-}
-
-/// A multipart upload of one file (and the CSRF token unless `None`).
+/// A multipart upload of one PDF as `file` (and the CSRF token unless `None`).
 async fn upload(
     session: &Session,
     uri: &str,
@@ -214,34 +62,13 @@ async fn upload(
     name: &str,
     bytes: &[u8],
 ) -> Answer {
-    let boundary = "----gongkaiTestBoundary7MA4YWxk";
-    let mut body = Vec::new();
+    let mut form = Multipart::new("----gongkaiTestBoundary7MA4YWxk");
     if let Some(csrf) = csrf {
-        body.extend_from_slice(
-            format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n"
-            )
-            .as_bytes(),
-        );
+        form = form.field("csrf", csrf);
     }
-    body.extend_from_slice(
-        format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/pdf\r\n\r\n"
-        )
-        .as_bytes(),
-    );
-    body.extend_from_slice(bytes);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    let mut request = Request::post(uri)
-        .header(
-            header::CONTENT_TYPE,
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .header(header::COOKIE, &session.cookie)
-        .body(Body::from(body))
-        .unwrap();
-    request.extensions_mut().insert(ConnectInfo(ip(3)));
-    send(request).await
+    let form = form.file("file", name, "application/pdf", bytes);
+    let request = from_peer(multipart_request(session, uri, form), ip(3));
+    client().await.send(request).await
 }
 
 fn public(uri: &str) -> Request<Body> {

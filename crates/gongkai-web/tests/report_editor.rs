@@ -5,20 +5,21 @@
 //! Each test works on its own agency/year so that they can run in parallel
 //! on the shared fixture.
 
+mod common;
+
 use std::net::SocketAddr;
 use std::process::Command;
 use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode, header};
+use common::staff_client::{Answer, Session, StaffClient, get_request, post_request};
 use gongkai_pdf::PdfConverter;
 use gongkai_search::SearchIndex;
 use gongkai_store::{AgencyKind, NewAgency, Store};
 use gongkai_web::{AppState, router};
 use tokio::sync::OnceCell;
-use tower::ServiceExt;
 
 const JIAOYU: &str = "330424102"; // 海盐县教育局: no demo reports
 const ZHUJIAN: &str = "330424107"; // 海盐县住房和城乡建设局: demo draft for 2025
@@ -101,140 +102,21 @@ fn fixture_pdf_available() -> bool {
     PdfConverter::detect().is_available()
 }
 
-struct Answer {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    body: Vec<u8>,
+/// A client of `app` at 10.7.0.1.
+fn client_of(app: Router) -> StaffClient {
+    StaffClient::new(app).at_peer(SocketAddr::from(([10, 7, 0, 1], 40000)))
 }
 
-impl Answer {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
-    }
-    fn location(&self) -> String {
-        self.headers
-            .get(header::LOCATION)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_owned()
-    }
-    fn json(&self) -> serde_json::Value {
-        serde_json::from_slice(&self.body).expect("json")
-    }
-}
-
-async fn send_to(app: Router, mut request: Request<Body>) -> Answer {
-    request
-        .extensions_mut()
-        .insert(ConnectInfo(SocketAddr::from(([10, 7, 0, 1], 40000))));
-    let response = app.oneshot(request).await.expect("response");
-    let status = response.status();
-    let headers = response.headers().clone();
-    let body = axum::body::to_bytes(response.into_body(), 50 * 1024 * 1024)
-        .await
-        .expect("body")
-        .to_vec();
-    Answer {
-        status,
-        headers,
-        body,
-    }
+async fn send_to(app: Router, request: Request<Body>) -> Answer {
+    client_of(app).send(request).await
 }
 
 async fn send(request: Request<Body>) -> Answer {
     send_to(app().await, request).await
 }
 
-#[derive(Clone, Debug, Default)]
-struct Session {
-    cookie: String,
-    csrf: String,
-}
-
-fn hidden_csrf(html: &str) -> String {
-    html.split("name=\"csrf\" value=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .unwrap_or_default()
-        .to_owned()
-}
-
-fn encode(pairs: &[(&str, &str)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| {
-            let enc = |s: &str| -> String {
-                s.bytes()
-                    .map(|b| {
-                        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-                            char::from(b).to_string()
-                        } else {
-                            format!("%{b:02X}")
-                        }
-                    })
-                    .collect()
-            };
-            format!("{}={}", enc(k), enc(v))
-        })
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
 async fn login(username: &str) -> Session {
-    let password = gongkai_store::demo::DEMO_LOGINS
-        .iter()
-        .find(|(u, _, _)| *u == username)
-        .map(|(_, p, _)| *p)
-        .expect("demo login");
-    let page = send(Request::get("/staff/login").body(Body::empty()).unwrap()).await;
-    let csrf = hidden_csrf(&page.text());
-    let answer = send(
-        Request::post("/staff/login")
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::COOKIE, format!("gongkai_login_csrf={csrf}"))
-            .body(Body::from(encode(&[
-                ("csrf", &csrf),
-                ("username", username),
-                ("password", password),
-                ("next", ""),
-            ])))
-            .unwrap(),
-    )
-    .await;
-    assert_eq!(answer.status, StatusCode::SEE_OTHER, "{username}");
-    let cookie = answer
-        .headers
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("gongkai_staff="))
-        .and_then(|v| v.split(';').next())
-        .expect("session cookie")
-        .to_owned();
-    let mut session = Session {
-        cookie,
-        csrf: String::new(),
-    };
-    session.csrf = hidden_csrf(&get(&session, "/staff/password").await.text());
-    assert!(!session.csrf.is_empty());
-    session
-}
-
-fn get_request(session: &Session, uri: &str) -> Request<Body> {
-    Request::get(uri)
-        .header(header::COOKIE, &session.cookie)
-        .body(Body::empty())
-        .unwrap()
-}
-
-fn post_request(session: &Session, uri: &str, fields: &[(&str, &str)]) -> Request<Body> {
-    let mut pairs = vec![("csrf", session.csrf.as_str())];
-    pairs.extend_from_slice(fields);
-    Request::post(uri)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::COOKIE, &session.cookie)
-        .body(Body::from(encode(&pairs)))
-        .unwrap()
+    client_of(app().await).login(username).await
 }
 
 async fn get(session: &Session, uri: &str) -> Answer {

@@ -7,25 +7,28 @@
 //! applications of its own: A (海盐县教育局), B (海盐县住房和城乡建设局) and
 //! C (an agency outside the demo county government's tree).
 
+mod common;
+
 use std::io::Read as _;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode, header};
 use chrono::{Duration, NaiveDate};
-use gongkai_domain::casework::ApplicantType;
-use gongkai_domain::deadline::{ProcedureEvent, ReceiptChannel};
+use common::casework::register;
+use common::staff_client::{
+    Answer, Session, StaffClient, encode, from_peer, ip, post_raw_request, post_request,
+};
+use gongkai_domain::deadline::ProcedureEvent;
 use gongkai_search::SearchIndex;
 use gongkai_store::{
-    AgencyKind, DeliveryForm, IdDocumentType, NewAgency, NewApplicant, NewApplication,
-    NewAttachment, NewStaffUser, SessionPolicy, StaffRole, Store, hash_password,
+    AgencyKind, NewAgency, NewAttachment, NewStaffUser, SessionPolicy, StaffRole, Store,
+    hash_password,
 };
 use gongkai_web::{AppState, router};
 use tokio::sync::OnceCell;
-use tower::ServiceExt;
 
 const AGENCY_A: &str = "330424102"; // 海盐县教育局 (officer jiaoyu)
 const AGENCY_B: &str = "330424107"; // 海盐县住房和城乡建设局 (officer zhujian)
@@ -42,39 +45,6 @@ struct Fixture {
 }
 
 static FIXTURE: OnceCell<Fixture> = OnceCell::const_new();
-
-fn applicant(name: &str) -> NewApplicant {
-    NewApplicant {
-        applicant_type: ApplicantType::NaturalPerson,
-        name: name.into(),
-        id_document_type: IdDocumentType::ResidentId,
-        // GB 11643 example number.
-        id_document_number: "11010519491231002X".into(),
-        phone: "13912345678".into(),
-        address: "浙江省嘉兴市海盐县盐北路1号".into(),
-        email: String::new(),
-        organisation_name: None,
-        credit_code: None,
-    }
-}
-
-async fn register(store: &Store, agency: &str, name: &str, days_ago: i64) -> i64 {
-    store
-        .create_application(
-            "test",
-            &NewApplication {
-                agency_code: agency.into(),
-                applicant: applicant(name),
-                channel: ReceiptChannel::InPerson,
-                received_on: store.today() - Duration::days(days_ago),
-                description: format!("申请公开{name}所在小区的旧改项目立项批复文件。"),
-                delivery_form: DeliveryForm::ElectronicEmail,
-            },
-        )
-        .await
-        .expect("application")
-        .id
-}
 
 async fn fixture() -> &'static Fixture {
     FIXTURE
@@ -155,159 +125,36 @@ async fn app() -> Router {
     router(AppState::new(f.store.clone(), f.index.clone()))
 }
 
-/// A response: status, headers, body.
-struct Answer {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    body: Vec<u8>,
-}
-
-impl Answer {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
-    }
-    fn location(&self) -> String {
-        self.headers
-            .get(header::LOCATION)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_owned()
-    }
-    fn cookie(&self, name: &str) -> Option<String> {
-        self.headers
-            .get_all(header::SET_COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .find(|v| v.starts_with(&format!("{name}=")))
-            .map(str::to_owned)
-    }
+/// The back office of this file's app, as one client machine.
+async fn client() -> StaffClient {
+    StaffClient::new(app().await)
 }
 
 async fn send(request: Request<Body>) -> Answer {
-    let response = app().await.oneshot(request).await.expect("response");
-    let status = response.status();
-    let headers = response.headers().clone();
-    let body = axum::body::to_bytes(response.into_body(), 20 * 1024 * 1024)
-        .await
-        .expect("body")
-        .to_vec();
-    Answer {
-        status,
-        headers,
-        body,
-    }
+    client().await.send(request).await
 }
 
-fn ip(last: u8) -> SocketAddr {
-    SocketAddr::from(([10, 9, 0, last], 40000))
-}
-
-/// A signed-in browser: its cookie and the session's CSRF token.
-#[derive(Clone, Debug, Default)]
-struct Session {
-    cookie: String,
-    csrf: String,
-}
-
-fn hidden_csrf(html: &str) -> String {
-    html.split("name=\"csrf\" value=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .unwrap_or_default()
-        .to_owned()
-}
-
-fn encode(pairs: &[(&str, &str)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| {
-            let v: String = v
-                .bytes()
-                .map(|b| {
-                    if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-                        char::from(b).to_string()
-                    } else {
-                        format!("%{b:02X}")
-                    }
-                })
-                .collect();
-            format!("{k}={v}")
-        })
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-/// Signs in through the form; the answer of the POST and the session.
 async fn try_login(username: &str, password: &str, from: SocketAddr) -> (Answer, Session) {
-    let page = send(Request::get("/staff/login").body(Body::empty()).unwrap()).await;
-    assert_eq!(page.status, StatusCode::OK);
-    let login_cookie = page
-        .cookie("gongkai_login_csrf")
-        .expect("login csrf cookie");
-    let login_cookie = login_cookie.split(';').next().unwrap().to_owned();
-    let csrf = hidden_csrf(&page.text());
-    assert_eq!(login_cookie, format!("gongkai_login_csrf={csrf}"));
-    let mut request = Request::post("/staff/login")
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::COOKIE, &login_cookie)
-        .body(Body::from(encode(&[
-            ("csrf", &csrf),
-            ("username", username),
-            ("password", password),
-            ("next", ""),
-        ])))
-        .unwrap();
-    request.extensions_mut().insert(ConnectInfo(from));
-    let answer = send(request).await;
-    let mut session = Session::default();
-    if let Some(c) = answer.cookie("gongkai_staff") {
-        session.cookie = c.split(';').next().unwrap().to_owned();
-        let page = get(&session, "/staff/password").await;
-        session.csrf = hidden_csrf(&page.text());
-    }
-    (answer, session)
+    client().await.try_login(username, password, from).await
 }
 
 async fn login(username: &str) -> Session {
-    let password = gongkai_store::demo::DEMO_LOGINS
-        .iter()
-        .find(|(u, _, _)| *u == username)
-        .map(|(_, p, _)| *p)
-        .expect("demo login");
-    let (answer, session) = try_login(username, password, ip(1)).await;
-    assert_eq!(
-        answer.status,
-        StatusCode::SEE_OTHER,
-        "{username}: {}",
-        answer.text()
-    );
-    assert!(!session.csrf.is_empty());
-    session
+    client().await.login(username).await
 }
 
 async fn get(session: &Session, uri: &str) -> Answer {
-    let mut request = Request::get(uri);
-    if !session.cookie.is_empty() {
-        request = request.header(header::COOKIE, &session.cookie);
-    }
-    send(request.body(Body::empty()).unwrap()).await
+    client().await.get(session, uri).await
 }
 
+/// Form posts come from `ip(2)` (the password form is throttled per address).
 async fn post(session: &Session, uri: &str, fields: &[(&str, &str)]) -> Answer {
-    let mut pairs = vec![("csrf", session.csrf.as_str())];
-    pairs.extend_from_slice(fields);
-    post_raw(session, uri, &encode(&pairs)).await
+    let request = from_peer(post_request(session, uri, fields), ip(2));
+    client().await.send(request).await
 }
 
 async fn post_raw(session: &Session, uri: &str, body: &str) -> Answer {
-    let mut request =
-        Request::post(uri).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
-    if !session.cookie.is_empty() {
-        request = request.header(header::COOKIE, &session.cookie);
-    }
-    let mut request = request.body(Body::from(body.to_owned())).unwrap();
-    request.extensions_mut().insert(ConnectInfo(ip(2)));
-    send(request).await
+    let request = from_peer(post_raw_request(session, uri, body), ip(2));
+    client().await.send(request).await
 }
 
 #[tokio::test]

@@ -570,9 +570,12 @@ mod tests {
         assert_eq!(cookie(&headers, "c"), None);
         assert_eq!(form_csrf(b"x=1&csrf=ff00&y=2").as_deref(), Some("ff00"));
         assert!(same_secret("ab", "ab") && !same_secret("ab", "ac") && !same_secret("", ""));
-        assert_eq!(safe_next("https://evil.example/"), "/staff/cases");
-        assert_eq!(safe_next("/staff//evil"), "/staff/cases");
-        assert_eq!(safe_next("/staff/cases/3"), "/staff/cases/3");
+        let officer = StaffRole::Officer;
+        assert_eq!(safe_next("https://evil.example/", officer), "/staff/cases");
+        assert_eq!(safe_next("/staff//evil", officer), "/staff/cases");
+        assert_eq!(safe_next("/staff/cases/3", officer), "/staff/cases/3");
+        assert_eq!(safe_next("", StaffRole::Reviewer), "/staff/items");
+        assert_eq!(safe_next("/staff/login", StaffRole::Supervisor), "/staff/cases");
         let c = set_cookie(SESSION_COOKIE, "t", "/", None, true);
         assert_eq!(
             c,

@@ -4,6 +4,11 @@
 
 #![allow(dead_code)]
 
+pub mod casework;
+pub mod demo_site;
+pub mod multipart;
+pub mod staff_client;
+
 use std::sync::Arc;
 
 use axum::Router;
