@@ -344,7 +344,6 @@ fn details_html(outcome: &Outcome, html: &mut String) {
     html.push_str("</details>");
 }
 
-
 /// JSON safe to embed in a `<script>` element: `<`, `>` and `&` (so no `</script>`
 /// or `<!--` can appear) and U+2028/U+2029 (line ends in older JavaScript)
 /// are written as `\u` escapes, which leaves the JSON value unchanged.

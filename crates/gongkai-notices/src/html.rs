@@ -102,7 +102,6 @@ fn joined(blocks: &[Block]) -> String {
         .join("<br>")
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -162,4 +162,3 @@ fn table_cell(cell: &GridCell) -> String {
         escape(&cell.content.text())
     )
 }
-

@@ -5,6 +5,7 @@ use std::sync::Mutex;
 
 use tantivy::collector::{Count, TopDocs};
 use tantivy::directory::MmapDirectory;
+use tantivy::query::EnableScoring;
 use tantivy::query::{Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
@@ -12,12 +13,13 @@ use tantivy::{
     DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, Searcher, TantivyDocument,
     TantivyError, Term,
 };
+use tantivy::{DocSet, TERMINATED};
 
-use crate::query::{self, Hit, SearchQuery, SearchResults, date_to_days, days_to_date};
+use crate::query::{self, Hit, Matching, SearchQuery, SearchResults, date_to_days, days_to_date};
 use crate::schema::{Fields, build_schema, tokenizers};
 use crate::snippet::{self, SNIPPET_BYTES};
 use crate::suggest::{normalize_prefix, suggest_query, suggest_terms};
-use crate::{MAX_SUGGESTIONS, SearchDocument, SearchError};
+use crate::{MAX_COUNTED_HITS, MAX_SUGGESTIONS, SearchDocument, SearchError};
 
 /// Memory given to each indexing thread before it flushes a segment.
 const WRITER_MEMORY_PER_THREAD: usize = 32 * 1024 * 1024;
@@ -174,28 +176,36 @@ impl SearchIndex {
     /// otherwise. Never fails because of what the user typed.
     pub fn search(&self, request: &SearchQuery) -> Result<SearchResults, SearchError> {
         let searcher = self.reader.searcher();
-        let compiled = query::compile(request, &self.fields);
+        let mut compiled = query::compile(request, &self.fields, Matching::AllWords);
         let page = request.effective_page();
         let per_page = request.effective_per_page();
+        let (mut total, mut total_capped) = capped_count(&searcher, &*compiled.query)?;
+        if total == 0 && compiled.text_query.is_some() {
+            // No item has every word: show those with some of them.
+            compiled = query::compile(request, &self.fields, Matching::AnyWord);
+            (total, total_capped) = capped_count(&searcher, &*compiled.query)?;
+        }
         let Some((offset, limit)) = request.window() else {
-            let total = searcher.search(&*compiled.query, &Count)?;
             return Ok(SearchResults {
                 total,
+                total_capped,
                 page,
                 per_page,
                 hits: Vec::new(),
             });
         };
         let top = TopDocs::with_limit(limit).and_offset(offset);
-        let (scored, total): (Vec<(f32, DocAddress)>, usize) = match &compiled.text_query {
-            Some(_) => searcher.search(&*compiled.query, &(top.order_by_score(), Count))?,
+        // The top documents alone, without a count in the same pass, so that
+        // tantivy can skip blocks that cannot make the page (block-WAND).
+        let scored: Vec<(f32, DocAddress)> = match &compiled.text_query {
+            Some(_) => searcher.search(&*compiled.query, &top.order_by_score())?,
             None => {
                 let by_date = top.order_by_fast_field::<i64>("published_days", Order::Desc);
-                let (docs, total) = searcher.search(&*compiled.query, &(by_date, Count))?;
-                (
-                    docs.into_iter().map(|(_, addr)| (0.0, addr)).collect(),
-                    total,
-                )
+                searcher
+                    .search(&*compiled.query, &by_date)?
+                    .into_iter()
+                    .map(|(_, addr)| (0.0, addr))
+                    .collect()
             }
         };
         let generators = match &compiled.text_query {
@@ -209,6 +219,7 @@ impl SearchIndex {
         }
         Ok(SearchResults {
             total,
+            total_capped,
             page,
             per_page,
             hits,
@@ -358,6 +369,28 @@ impl SearchIndex {
     pub fn tantivy_index(&self) -> &Index {
         &self.index
     }
+}
+
+/// The number of live documents matching `query`, walking the matches
+/// only up to [`MAX_COUNTED_HITS`]; `true` when it stopped there.
+fn capped_count(searcher: &Searcher, query: &dyn Query) -> Result<(usize, bool), SearchError> {
+    let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
+    let mut count = 0;
+    for segment in searcher.segment_readers() {
+        let mut scorer = weight.scorer(segment, 1.0)?;
+        let alive = segment.alive_bitset();
+        let mut doc = scorer.doc();
+        while doc != TERMINATED {
+            if alive.is_none_or(|a| a.is_alive(doc)) {
+                count += 1;
+                if count > MAX_COUNTED_HITS {
+                    return Ok((MAX_COUNTED_HITS, true));
+                }
+            }
+            doc = scorer.advance();
+        }
+    }
+    Ok((count, false))
 }
 
 /// The first text value of `field` in a stored document.

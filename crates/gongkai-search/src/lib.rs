@@ -9,9 +9,9 @@
 //!
 //! # What it does
 //!
-//! - **Relevance ranking** with BM25: every query token is searched in the
-//!   title (boosted ×3) and the body; a phrase match of the whole query in the
-//!   title (×6) or body (×2) and an exact 文号 match (×10) add to the score.
+//! - **Relevance ranking** with BM25: every query word must occur in the
+//!   title (boosted ×3) or the body; all words in the title (+6) and an
+//!   exact 文号 match (+10, for text that looks like one) add to the score.
 //! - **Filters** (agency, category, publication date range, validity, 文号
 //!   exact or prefix) are combined with the text and do not change scores. A
 //!   query with filters but no text lists items newest first.
@@ -25,7 +25,7 @@
 //!   with it.
 //! - **Safe input**: user text is never handed to tantivy's query parser. It
 //!   is tokenised with the same analyzer as the documents and turned into
-//!   term and phrase queries, so `AND OR " ( :` or garbage cannot produce an
+//!   term queries, so `AND OR " ( :` or garbage cannot produce an
 //!   error, only (possibly zero) results.
 //!
 //! # Why tantivy + jieba rather than SQLite FTS5
@@ -66,9 +66,13 @@
 //!
 //! - A single-character query (县, 局) only matches where jieba emits that
 //!   character as a word of its own.
-//! - Results are OR-ed over query tokens (minus function words such as 的
-//!   and 和); items containing only one of the words of a long query still
-//!   match, ranked below the full matches, and count in the total.
+//! - Every word of the query must occur (in the title or the body); function
+//!   words such as 的 and 和 are not required. Only when no item has them all
+//!   are items with some of them listed (best first), so that a fragment cut
+//!   through words, which jieba may segment differently from the text it
+//!   was taken from, still finds that text.
+//! - Hits are counted up to [`MAX_COUNTED_HITS`]; beyond, the portal shows
+//!   “10,000+ 条”.
 
 mod index;
 mod query;
@@ -93,6 +97,11 @@ pub const DEFAULT_PER_PAGE: u32 = 10;
 /// it return no hits (but the correct total), which bounds the memory a
 /// request for page 1,000,000 can make the collector allocate.
 pub const MAX_RESULT_WINDOW: usize = 10_000;
+/// Matching items are counted up to this many (“10,000+ 条”): a larger
+/// number tells a reader nothing more, pages beyond [`MAX_RESULT_WINDOW`]
+/// cannot be shown anyway, and counting every hit of a common word among a
+/// million items would cost more than finding the best ones.
+pub const MAX_COUNTED_HITS: usize = MAX_RESULT_WINDOW;
 
 /// Largest number of suggestions [`SearchIndex::suggest`] returns.
 pub const MAX_SUGGESTIONS: usize = 20;

@@ -1,7 +1,7 @@
 //! Search requests, results, and their translation into tantivy queries.
 //!
 //! User text never reaches tantivy's query parser: it is analysed with the
-//! same jieba analyzer as the documents and turned into term, phrase and
+//! same jieba analyzer as the documents and turned into term and
 //! exact-文号 clauses, so no input can produce a syntax error.
 
 use std::collections::BTreeSet;
@@ -11,8 +11,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery,
-    TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::IndexRecordOption;
 
@@ -23,15 +22,11 @@ use crate::{DEFAULT_PER_PAGE, MAX_PER_PAGE, MAX_RESULT_WINDOW};
 const MAX_QUERY_CHARS: usize = 200;
 /// At most this many distinct tokens of the query text are searched.
 const MAX_QUERY_TERMS: usize = 32;
-/// Phrase clauses are built only for queries of at most this many words.
-const MAX_PHRASE_WORDS: usize = 16;
 
 /// Boost of a query token found in the title (the body counts 1).
 const TITLE_BOOST: f32 = 3.0;
-/// Boost of the whole query found as a phrase in the title.
-const TITLE_PHRASE_BOOST: f32 = 6.0;
-/// Boost of the whole query found as a phrase in the body.
-const BODY_PHRASE_BOOST: f32 = 2.0;
+/// Score added when every word of the query is in the title.
+const TITLE_ALL_WORDS_SCORE: f32 = 6.0;
 /// Boost of a query text equal to an item's 文号.
 const DOC_NUMBER_BOOST: f32 = 10.0;
 
@@ -97,8 +92,13 @@ impl SearchQuery {
 /// One page of search results.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchResults {
-    /// Number of items matching the query and filters (all pages).
+    /// Number of items matching the query and filters (all pages), counted
+    /// up to [`MAX_COUNTED_HITS`](crate::MAX_COUNTED_HITS).
     pub total: usize,
+    /// Whether more items than `total` match (the count stopped at
+    /// [`MAX_COUNTED_HITS`](crate::MAX_COUNTED_HITS)).
+    #[serde(default)]
+    pub total_capped: bool,
     /// The effective page number.
     pub page: u32,
     /// The effective page size.
@@ -148,9 +148,24 @@ pub(crate) struct Compiled {
     pub text_query: Option<Box<dyn Query>>,
 }
 
+/// Which items the text of a request matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Matching {
+    /// Items with every word of the query (the normal search).
+    AllWords,
+    /// Items with any word (or part of a word) of the query, best first:
+    /// the fallback when no item has them all, e.g. for a fragment cut
+    /// through words (`县民生实事专项规`) that jieba segments differently
+    /// from the titles it was taken from.
+    AnyWord,
+}
+
 /// Translates a request into a tantivy query.
-pub(crate) fn compile(request: &SearchQuery, fields: &Fields) -> Compiled {
-    let text_query = text_query(&request.text, fields);
+pub(crate) fn compile(request: &SearchQuery, fields: &Fields, matching: Matching) -> Compiled {
+    let text_query = match matching {
+        Matching::AllWords => text_query(&request.text, fields),
+        Matching::AnyWord => any_word_query(&request.text, fields),
+    };
     let filters = filter_queries(request, fields);
     let query: Box<dyn Query> = match (&text_query, filters.is_empty()) {
         (None, true) => Box::new(AllQuery),
@@ -174,13 +189,92 @@ pub(crate) fn compile(request: &SearchQuery, fields: &Fields) -> Compiled {
 }
 
 /// The relevance part of a request, or `None` when the text has no words.
+///
+/// Every word of the query must match (in the title or the body): the
+/// space-separated words and, inside each, its jieba words. Having all of
+/// them in the title adds to the score; a query equal to an item's 文号
+/// finds it even when its words are elsewhere.
 fn text_query(text: &str, fields: &Fields) -> Option<Box<dyn Query>> {
     let text: String = text.chars().take(MAX_QUERY_CHARS).collect();
-    let terms = search_terms(&text);
+    let terms = required_terms(&text);
     if terms.is_empty() {
         return None;
     }
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::with_capacity(terms.len() * 2 + 3);
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::with_capacity(terms.len() + 2);
+    for term in &terms {
+        let title = TermQuery::new(
+            Term::from_field_text(fields.title, term),
+            IndexRecordOption::WithFreqs,
+        );
+        let body = TermQuery::new(
+            Term::from_field_text(fields.body, term),
+            IndexRecordOption::WithFreqs,
+        );
+        let in_title_or_body = BooleanQuery::new(vec![
+            (
+                Occur::Should,
+                Box::new(BoostQuery::new(Box::new(title), TITLE_BOOST)) as Box<dyn Query>,
+            ),
+            (Occur::Should, Box::new(body)),
+        ]);
+        clauses.push((Occur::Must, Box::new(in_title_or_body)));
+    }
+    // Items with every word in the title are about the query: they rank
+    // first. (A phrase query on the title or body did the same more exactly
+    // but reading positions for every matching item cost more than all the
+    // rest of a search on a large index.)
+    if terms.len() >= 2 {
+        let in_title: Vec<(Occur, Box<dyn Query>)> = terms
+            .iter()
+            .map(|term| {
+                let title = TermQuery::new(
+                    Term::from_field_text(fields.title, term),
+                    IndexRecordOption::Basic,
+                );
+                (Occur::Must, Box::new(title) as Box<dyn Query>)
+            })
+            .collect();
+        clauses.push((
+            Occur::Should,
+            Box::new(ConstScoreQuery::new(
+                Box::new(BooleanQuery::new(in_title)),
+                TITLE_ALL_WORDS_SCORE,
+            )),
+        ));
+    }
+    let all_words: Box<dyn Query> = if let [(_, single)] = clauses.as_slice() {
+        // One word: its title-or-body union alone, which tantivy ranks with
+        // block-WAND (skipping blocks that cannot reach the page).
+        single.box_clone()
+    } else {
+        Box::new(BooleanQuery::new(clauses))
+    };
+    let doc_number = normalize_doc_number(&text);
+    if !looks_like_doc_number(&doc_number) {
+        return Some(all_words);
+    }
+    let exact = TermQuery::new(
+        Term::from_field_text(fields.doc_number, &doc_number),
+        IndexRecordOption::Basic,
+    );
+    Some(Box::new(BooleanQuery::new(vec![
+        (Occur::Should, all_words),
+        (
+            Occur::Should,
+            Box::new(ConstScoreQuery::new(Box::new(exact), DOC_NUMBER_BOOST)),
+        ),
+    ])))
+}
+
+/// The fallback query: any search-mode word of the text in the title (×3)
+/// or the body, or the text as a 文号; `None` when the text has no words.
+fn any_word_query(text: &str, fields: &Fields) -> Option<Box<dyn Query>> {
+    let text: String = text.chars().take(MAX_QUERY_CHARS).collect();
+    let terms = search_mode_terms(&text);
+    if terms.is_empty() {
+        return None;
+    }
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::with_capacity(terms.len() * 2 + 1);
     for term in &terms {
         let title = TermQuery::new(
             Term::from_field_text(fields.title, term),
@@ -196,25 +290,8 @@ fn text_query(text: &str, fields: &Fields) -> Option<Box<dyn Query>> {
         );
         clauses.push((Occur::Should, Box::new(body)));
     }
-    let words = phrase_words(&text);
-    if (2..=MAX_PHRASE_WORDS).contains(&words.len()) {
-        for (field, boost) in [
-            (fields.title, TITLE_PHRASE_BOOST),
-            (fields.body, BODY_PHRASE_BOOST),
-        ] {
-            let phrase_terms = words
-                .iter()
-                .map(|(pos, w)| (*pos, Term::from_field_text(field, w)))
-                .collect();
-            let phrase = PhraseQuery::new_with_offset(phrase_terms);
-            clauses.push((
-                Occur::Should,
-                Box::new(BoostQuery::new(Box::new(phrase), boost)),
-            ));
-        }
-    }
     let doc_number = normalize_doc_number(&text);
-    if !doc_number.is_empty() {
+    if looks_like_doc_number(&doc_number) {
         let exact = TermQuery::new(
             Term::from_field_text(fields.doc_number, &doc_number),
             IndexRecordOption::Basic,
@@ -227,17 +304,10 @@ fn text_query(text: &str, fields: &Fields) -> Option<Box<dyn Query>> {
     Some(Box::new(BooleanQuery::new(clauses)))
 }
 
-/// Function words that match nearly every item. They are dropped from the
-/// OR-ed query terms (unless the query has nothing else) but kept in the
-/// phrase clauses, so "预算执行情况的报告" still prefers the exact phrase.
-const STOP_WORDS: &[&str] = &[
-    "的", "了", "和", "与", "及", "或", "是", "在", "对", "等", "之", "其", "于", "为", "把", "被",
-    "也", "都", "而", "并", "由", "从", "以", "将", "就",
-];
-
-/// Distinct search-mode tokens of the query text without stop words, at
-/// most [`MAX_QUERY_TERMS`], in order of first appearance.
-pub(crate) fn search_terms(text: &str) -> Vec<String> {
+/// Distinct search-mode words of the text (the shorter dictionary words
+/// inside long ones included), without stop words unless there is nothing
+/// else, at most [`MAX_QUERY_TERMS`].
+fn search_mode_terms(text: &str) -> Vec<String> {
     let mut analyzer = zh_analyzer(true);
     let mut stream = analyzer.token_stream(text);
     let mut seen = BTreeSet::new();
@@ -256,19 +326,41 @@ pub(crate) fn search_terms(text: &str) -> Vec<String> {
     terms
 }
 
-/// The query's non-overlapping words with their positions (character
-/// offsets, as jieba reports them and the index stores them).
-fn phrase_words(text: &str) -> Vec<(usize, String)> {
+/// Function words that match nearly every item. They are not required
+/// unless the query has nothing else.
+const STOP_WORDS: &[&str] = &[
+    "的", "了", "和", "与", "及", "或", "是", "在", "对", "等", "之", "其", "于", "为", "把", "被",
+    "也", "都", "而", "并", "由", "从", "以", "将", "就",
+];
+
+/// The words an item must contain to match: the jieba words of every
+/// space-separated part of the query, distinct, without stop words (unless
+/// the query has nothing else), at most [`MAX_QUERY_TERMS`], in order of
+/// first appearance.
+///
+/// The words are cut without search mode (`进一步加强` gives 进一步 and 加强,
+/// not also 一步): the index holds the search-mode words of every text, a
+/// superset, so each of them is found, and the overlapping sub-words would
+/// only add work.
+pub(crate) fn required_terms(text: &str) -> Vec<String> {
     let mut analyzer = zh_analyzer(false);
-    let mut stream = analyzer.token_stream(text);
-    let mut words = Vec::new();
-    while let Some(token) = stream.next() {
-        words.push((token.position, token.text.clone()));
+    let mut seen = BTreeSet::new();
+    let mut terms = Vec::new();
+    'words: for word in text.split_whitespace() {
+        let mut stream = analyzer.token_stream(word);
+        while let Some(token) = stream.next() {
+            if terms.len() >= MAX_QUERY_TERMS {
+                break 'words;
+            }
+            if seen.insert(token.text.clone()) {
+                terms.push(token.text.clone());
+            }
+        }
     }
-    match words.first().map(|(p, _)| *p) {
-        Some(first) => words.into_iter().map(|(p, w)| (p - first, w)).collect(),
-        None => words,
+    if terms.iter().any(|t| !STOP_WORDS.contains(&t.as_str())) {
+        terms.retain(|t| !STOP_WORDS.contains(&t.as_str()));
     }
+    terms
 }
 
 /// Non-scoring filter clauses of a request.
@@ -331,6 +423,15 @@ pub(crate) fn normalize_doc_number(text: &str) -> String {
         .collect()
 }
 
+/// Whether normalised query text may be a 文号 (`盐政发〔2024〕12号`): it has a
+/// digit and the 〔 or 号 of one. Only then is the exact-文号 clause added,
+/// which would otherwise keep tantivy from pruning the ranking of a
+/// one-word query.
+fn looks_like_doc_number(normalized: &str) -> bool {
+    normalized.chars().any(|c| c.is_ascii_digit())
+        && normalized.chars().any(|c| c == '〔' || c == '号')
+}
+
 /// Days since 0001-01-01, the stored form of a date.
 pub(crate) fn date_to_days(date: NaiveDate) -> i64 {
     i64::from(chrono::Datelike::num_days_from_ce(&date))
@@ -357,6 +458,19 @@ mod tests {
     }
 
     #[test]
+    fn doc_numbers_are_told_from_words() {
+        for text in ["盐政发〔2024〕12号", "12号", "〔2024〕"] {
+            assert!(looks_like_doc_number(&normalize_doc_number(text)), "{text}");
+        }
+        for text in ["预算", "部门预算 2024", "号召", "〔通知〕"] {
+            assert!(
+                !looks_like_doc_number(&normalize_doc_number(text)),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn dates_round_trip() {
         let d = NaiveDate::from_ymd_opt(2024, 2, 29);
         assert_eq!(d.and_then(|d| days_to_date(date_to_days(d))), d);
@@ -379,16 +493,18 @@ mod tests {
 
     #[test]
     fn stop_words_are_dropped_unless_alone() {
-        let terms = search_terms("预算执行情况的报告");
+        let terms = required_terms("预算执行情况的报告");
         assert!(!terms.iter().any(|t| t == "的"), "{terms:?}");
         assert!(terms.iter().any(|t| t == "报告"), "{terms:?}");
-        assert_eq!(search_terms("的"), ["的"]);
+        assert_eq!(required_terms("的"), ["的"]);
     }
 
     #[test]
-    fn phrase_words_are_relative() {
-        let w = phrase_words("，预算执行情况");
-        assert_eq!(w.first().map(|(p, _)| *p), Some(0));
-        assert!(w.len() >= 2, "{w:?}");
+    fn required_terms_span_every_word_without_sub_words() {
+        let terms = required_terms("部门预算  2024 部门预算");
+        assert_eq!(terms, ["部门", "预算", "2024"]);
+        let terms = required_terms("关于进一步加强");
+        assert!(terms.iter().any(|t| t == "进一步"), "{terms:?}");
+        assert!(!terms.iter().any(|t| t == "一步"), "{terms:?}");
     }
 }

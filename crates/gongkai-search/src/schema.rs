@@ -85,8 +85,8 @@ pub(crate) fn tokenizers() -> TokenizerManager {
 }
 
 /// The Chinese analyzer. `search_mode` also emits the shorter dictionary
-/// words inside long words (used for indexing and term queries); without it
-/// jieba emits one non-overlapping segmentation (used for phrase queries and
+/// words inside long words (used for indexing); without it jieba emits one
+/// non-overlapping segmentation (used for the words a query requires and
 /// suggestion word boundaries).
 pub(crate) fn zh_analyzer(search_mode: bool) -> TextAnalyzer {
     TextAnalyzer::builder(JiebaTokenizer::with_search_mode(search_mode))

@@ -160,11 +160,27 @@ fn budget_execution_report_ranks_first() {
     let index = indexed();
     let r = search(&index, SearchQuery::text("预算执行情况"));
     assert_eq!(r.hits[0].index_no, "002541117/2024-00031", "{:#?}", ids(&r));
-    assert!(
-        r.total >= 3,
-        "OR semantics also finds related items: {}",
-        r.total
-    );
+    // Every word must occur: the hits are exactly the items found by each
+    // of the words alone.
+    let all = |text: &str| {
+        let q = SearchQuery {
+            per_page: 100,
+            ..SearchQuery::text(text)
+        };
+        let mut found = ids(&search(&index, q));
+        found.sort();
+        found
+    };
+    let expected: Vec<String> = all("预算")
+        .into_iter()
+        .filter(|id| all("执行").contains(id) && all("情况").contains(id))
+        .collect();
+    assert_eq!(all("预算执行情况"), expected);
+    assert_eq!(all("预算 执行 情况"), expected);
+    assert!(expected.len() >= 2, "{expected:?}");
+    assert!(all("预算").len() > expected.len());
+    assert_eq!(r.total, expected.len());
+    assert!(!r.total_capped);
     assert!(r.hits[0].score > r.hits[1].score);
     assert!(
         r.hits[0].title_highlighted_html.contains("<mark>"),
@@ -583,6 +599,10 @@ fn hostile_query_text_never_errors() {
         assert!(r.is_ok(), "{text:?}: {r:?}");
         index.suggest(text, 5).unwrap();
     }
+    // Brackets are no syntax; "AND" is an ordinary word, found in no item,
+    // so the items with the other words are listed.
+    let r = search(&index, SearchQuery::text("预算 (执行"));
+    assert_eq!(r.hits[0].index_no, "002541117/2024-00031");
     let r = search(&index, SearchQuery::text("预算 AND (执行"));
     assert_eq!(r.hits[0].index_no, "002541117/2024-00031");
     // Punctuation only: treated as no text, i.e. a listing.
@@ -669,4 +689,57 @@ fn serde_round_trip_of_documents_and_queries() {
     let q: SearchQuery = serde_json::from_str(r#"{"text":"公开","page":2}"#).unwrap();
     assert_eq!(q.page, 2);
     assert_eq!(q.effective_per_page(), 10);
+}
+
+#[test]
+fn counting_stops_at_the_cap() {
+    use gongkai_search::MAX_COUNTED_HITS;
+    let index = SearchIndex::in_memory().unwrap();
+    let docs: Vec<SearchDocument> = (0..=MAX_COUNTED_HITS)
+        .map(|i| {
+            // Every item mentions 预算; every third also 招生.
+            let body = if i % 3 == 0 {
+                "预算 招生"
+            } else {
+                "预算"
+            };
+            doc(
+                &format!("czj/2024-{i:05}"),
+                &format!("通知{i}"),
+                body,
+                CZJ,
+                "art20_07",
+                None,
+                date(2024, 1, 1),
+                "valid",
+            )
+        })
+        .collect();
+    index.upsert(&docs).unwrap();
+    let r = search(&index, SearchQuery::text("预算"));
+    assert_eq!((r.total, r.total_capped), (MAX_COUNTED_HITS, true));
+    assert_eq!(r.hits.len(), 10);
+    // Below the cap the count is exact, and both words are required.
+    let r = search(&index, SearchQuery::text("预算 招生"));
+    assert_eq!((r.total, r.total_capped), (MAX_COUNTED_HITS / 3 + 1, false));
+    // Filters only: the listing counts the same way.
+    let listing = SearchQuery {
+        agency_code: Some("czj".into()),
+        ..SearchQuery::default()
+    };
+    let r = search(&index, listing);
+    assert_eq!((r.total, r.total_capped), (MAX_COUNTED_HITS, true));
+    let r = search(&index, SearchQuery::text("招生"));
+    assert_eq!(r.total, MAX_COUNTED_HITS / 3 + 1);
+}
+
+#[test]
+fn without_an_item_having_every_word_items_with_some_are_listed() {
+    let index = indexed();
+    let budget = search(&index, SearchQuery::text("预算"));
+    assert!(budget.total > 0);
+    let r = search(&index, SearchQuery::text("预算 zzqqxx"));
+    assert_eq!(r.total, budget.total);
+    assert_eq!(ids(&r), ids(&budget));
+    assert_eq!(search(&index, SearchQuery::text("zzqqxx")).total, 0);
 }

@@ -32,24 +32,25 @@ pub use model::{
     NewReviewCase, NewStaffUser, PageKind, ReportSummary, ReviewCase, StaffRole, StaffUser,
     Validity,
 };
-pub use repo::{
-    ImportOutcome, LoginResult, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, NewSession, SessionPolicy,
-    StaffSession, ThrottlePolicy, check_password_policy, hash_password, password_matches,
-    random_token, sha256_hex,
-};
-pub use model::{NewTransfer, ReminderRecipient, ReviewCaseListing, TransferResult};
-pub use store::{Dialect, Store};
-pub use model::{
-    DraftContent, MAX_NARRATIVE_CHARS, NarrativePart, ReportDraft, derived_from_catalog,
-    entered_cells,
-};
-pub use repo::Publication;
 pub use model::{
     DEFAULT_REVIEW_STEPS, ItemAttachment, ItemDraft, ItemKind, ItemWorkflow, MAX_REVIEW_STEPS,
     ManagedItem, ManagedItemFilter, ManagedItemPage, ManagedItemRow, PUBLISH_WITHIN_WORKDAYS,
     PublishDeadline, ReviewDecision, ReviewRecord, WorkflowStage, check_review_steps,
 };
+pub use model::{
+    DraftContent, MAX_NARRATIVE_CHARS, NarrativePart, ReportDraft, derived_from_catalog,
+    entered_cells,
+};
+pub use model::{NewTransfer, ReminderRecipient, ReviewCaseListing, TransferResult};
+pub use repo::PublicItem;
+pub use repo::Publication;
 pub use repo::PublishOutcome;
+pub use repo::{
+    ImportOutcome, LoginResult, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, NewSession, SessionPolicy,
+    StaffSession, ThrottlePolicy, check_password_policy, hash_password, password_matches,
+    random_token, sha256_hex,
+};
+pub use store::{Dialect, Store};
 
 /// The result type of every storage operation.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,14 +1,16 @@
 //! The [`Store`]: a connection pool to SQLite or PostgreSQL.
 
+use std::collections::HashMap;
 use std::str::FromStr;
-use std::time::Duration;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 
 use crate::error::redact_url;
-use crate::{IndexRule, StoreError};
+use crate::{Agency, CategoryCount, IndexRule, StoreError};
 
 /// The database behind a [`Store`]. Queries are shared; only DDL differs a little.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +42,105 @@ pub struct Store {
     index_rule: IndexRule,
     today: Option<NaiveDate>,
     calendar: Option<std::sync::Arc<gongkai_domain::calendar::WorkCalendar>>,
+    pub(crate) agency_cache: std::sync::Arc<AgencyCache>,
+    pub(crate) published_counts: std::sync::Arc<CategoryCountCache>,
+}
+
+/// How long per-category counts of published items are kept in memory.
+/// Every write transaction of this store clears them; the limit bounds how
+/// long a change made by another process, or committed while a count was
+/// being read, stays unseen.
+const COUNT_CACHE_TTL: Duration = Duration::from_secs(10);
+
+/// Per agency, how many published items each category has: the public
+/// catalog shows them on every page, and counting an agency's tens of
+/// thousands of items costs milliseconds.
+#[derive(Debug, Default)]
+pub(crate) struct CategoryCountCache {
+    slot: std::sync::RwLock<HashMap<String, (Instant, Vec<CategoryCount>)>>,
+    /// Bumped by every [`CategoryCountCache::clear`] (see [`AgencyCache`]).
+    generation: AtomicU64,
+}
+
+impl CategoryCountCache {
+    /// The counts of `agency_code`, if read less than [`COUNT_CACHE_TTL`] ago.
+    pub(crate) fn get(&self, agency_code: &str) -> Option<Vec<CategoryCount>> {
+        let slot = self.slot.read().ok()?;
+        slot.get(agency_code)
+            .filter(|(read_at, _)| read_at.elapsed() < COUNT_CACHE_TTL)
+            .map(|(_, counts)| counts.clone())
+    }
+
+    /// The generation to pass to [`CategoryCountCache::put`]; take it before reading.
+    pub(crate) fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
+    }
+
+    /// Keeps the counts of `agency_code`, read at `generation`, unless the
+    /// cache has been cleared since.
+    pub(crate) fn put(&self, generation: u64, agency_code: &str, counts: Vec<CategoryCount>) {
+        if let Ok(mut slot) = self.slot.write()
+            && self.generation.load(Ordering::Acquire) == generation
+        {
+            slot.insert(agency_code.to_owned(), (Instant::now(), counts));
+        }
+    }
+
+    /// Forgets every count (something may be written).
+    pub(crate) fn clear(&self) {
+        if let Ok(mut slot) = self.slot.write() {
+            self.generation.fetch_add(1, Ordering::AcqRel);
+            slot.clear();
+        }
+    }
+}
+
+/// How long the agency directory is kept in memory. Saving an agency
+/// through this store clears it at once; the limit bounds how long a change
+/// made by another process (e.g. the CLI) stays unseen.
+const AGENCY_CACHE_TTL: Duration = Duration::from_secs(5);
+
+/// The agency directory in memory: every public page reads it (the page's
+/// agency, the site's government), and it changes rarely.
+#[derive(Debug, Default)]
+pub(crate) struct AgencyCache {
+    slot: std::sync::RwLock<Option<(Instant, std::sync::Arc<Vec<Agency>>)>>,
+    /// Bumped by every [`AgencyCache::clear`], so that a directory read from
+    /// the database before a change is not stored after it.
+    generation: AtomicU64,
+}
+
+impl AgencyCache {
+    /// The directory, if read less than [`AGENCY_CACHE_TTL`] ago.
+    pub(crate) fn get(&self) -> Option<std::sync::Arc<Vec<Agency>>> {
+        let slot = self.slot.read().ok()?;
+        slot.as_ref()
+            .filter(|(read_at, _)| read_at.elapsed() < AGENCY_CACHE_TTL)
+            .map(|(_, agencies)| agencies.clone())
+    }
+
+    /// The generation to pass to [`AgencyCache::put`]; take it before reading.
+    pub(crate) fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
+    }
+
+    /// Keeps `agencies`, read from the database when the cache was at
+    /// `generation`, unless it has been cleared since.
+    pub(crate) fn put(&self, generation: u64, agencies: std::sync::Arc<Vec<Agency>>) {
+        if let Ok(mut slot) = self.slot.write()
+            && self.generation.load(Ordering::Acquire) == generation
+        {
+            *slot = Some((Instant::now(), agencies));
+        }
+    }
+
+    /// Forgets the directory (an agency was saved).
+    pub(crate) fn clear(&self) {
+        if let Ok(mut slot) = self.slot.write() {
+            self.generation.fetch_add(1, Ordering::AcqRel);
+            *slot = None;
+        }
+    }
 }
 
 impl Store {
@@ -83,6 +184,8 @@ impl Store {
             index_rule: IndexRule::default(),
             today: None,
             calendar: None,
+            agency_cache: std::sync::Arc::default(),
+            published_counts: std::sync::Arc::default(),
         })
     }
 
@@ -147,6 +250,8 @@ impl Store {
     pub(crate) async fn begin_write(
         &self,
     ) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+        // Any write may change what is published; the counts are read again.
+        self.published_counts.clear();
         match self.dialect {
             Dialect::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
             Dialect::Postgres => self.pool.begin().await,

@@ -167,11 +167,7 @@ pub async fn serve(config: ServeConfig) -> anyhow::Result<()> {
     match &config.reminders.smtp {
         Some(smtp) => {
             let mailer = gongkai_mail::Mailer::new(smtp).context("邮件服务器配置有误")?;
-            crate::spawn_daily(
-                store.clone(),
-                Arc::new(config.reminders.clone()),
-                mailer,
-            );
+            crate::spawn_daily(store.clone(), Arc::new(config.reminders.clone()), mailer);
             println!(
                 "到期提醒邮件：每天北京时间 {} 发送（{}）",
                 config.reminders.time,

@@ -121,29 +121,41 @@ impl Store {
             audit::append(&mut tx, &entry).await?;
         }
         tx.commit().await.ctx("提交机构")?;
+        self.agency_cache.clear();
         Ok(after)
     }
 
     /// The agency with `code`, if any.
     pub async fn agency(&self, code: &str) -> Result<Option<Agency>, StoreError> {
-        sqlx::query(&format!("SELECT {COLUMNS} FROM agencies WHERE code = $1"))
-            .bind(code)
-            .fetch_optional(&self.pool)
-            .await
-            .ctx("读取机构")?
-            .map(|row| decode(&row))
-            .transpose()
+        Ok(self
+            .agency_directory()
+            .await?
+            .iter()
+            .find(|a| a.code == code)
+            .cloned())
     }
 
     /// Every agency, ordered by position and code.
     pub async fn agencies(&self) -> Result<Vec<Agency>, StoreError> {
+        Ok(self.agency_directory().await?.as_ref().clone())
+    }
+
+    /// Every agency, ordered by position and code, from the in-memory cache
+    /// when it is fresh (see `AgencyCache`).
+    async fn agency_directory(&self) -> Result<std::sync::Arc<Vec<Agency>>, StoreError> {
+        if let Some(agencies) = self.agency_cache.get() {
+            return Ok(agencies);
+        }
+        let generation = self.agency_cache.generation();
         let rows = sqlx::query(&format!(
             "SELECT {COLUMNS} FROM agencies ORDER BY sort_order, code"
         ))
         .fetch_all(&self.pool)
         .await
         .ctx("读取机构列表")?;
-        rows.iter().map(decode).collect()
+        let agencies = std::sync::Arc::new(rows.iter().map(decode).collect::<Result<Vec<_>, _>>()?);
+        self.agency_cache.put(generation, agencies.clone());
+        Ok(agencies)
     }
 
     /// The agencies as a forest: each top-level government with its subordinates.

@@ -362,6 +362,24 @@ impl Store {
 
     /// One page of items matching `query`, newest 发布日期 first.
     pub async fn list_catalog(&self, query: &CatalogQuery) -> Result<CatalogPage, StoreError> {
+        self.catalog_page(query, None).await
+    }
+
+    /// [`Store::list_catalog`] when the caller already knows how many items
+    /// match (e.g. from [`Store::category_counts`]), which saves counting.
+    pub async fn list_catalog_with_total(
+        &self,
+        query: &CatalogQuery,
+        total: u64,
+    ) -> Result<CatalogPage, StoreError> {
+        self.catalog_page(query, Some(total)).await
+    }
+
+    async fn catalog_page(
+        &self,
+        query: &CatalogQuery,
+        known_total: Option<u64>,
+    ) -> Result<CatalogPage, StoreError> {
         if query.page == 0 || query.per_page == 0 || query.per_page > MAX_PER_PAGE {
             return Err(StoreError::Invalid(format!(
                 "页码须从 1 开始，每页条数须在 1 至 {MAX_PER_PAGE} 之间（收到第 {} 页、每页 {} 条）",
@@ -389,12 +407,18 @@ impl Store {
             format!(" WHERE {}", conditions.join(" AND "))
         };
 
-        let count_sql = format!("SELECT COUNT(*) FROM catalog_items{filter}");
-        let mut count = sqlx::query_scalar::<_, i64>(&count_sql);
-        for value in &binds {
-            count = count.bind(value);
-        }
-        let total = count.fetch_one(&self.pool).await.ctx("统计主动公开信息")?;
+        let total = match known_total {
+            Some(total) => total,
+            None => {
+                let count_sql = format!("SELECT COUNT(*) FROM catalog_items{filter}");
+                let mut count = sqlx::query_scalar::<_, i64>(&count_sql);
+                for value in &binds {
+                    count = count.bind(value);
+                }
+                let total = count.fetch_one(&self.pool).await.ctx("统计主动公开信息")?;
+                u64::try_from(total).unwrap_or_default()
+            }
+        };
 
         let n = binds.len();
         let list_sql = format!(
@@ -415,7 +439,7 @@ impl Store {
             .ctx("读取主动公开信息列表")?;
         Ok(CatalogPage {
             items: rows.iter().map(decode).collect::<Result<_, _>>()?,
-            total: u64::try_from(total).unwrap_or_default(),
+            total,
             page: query.page,
             per_page: query.per_page,
         })
@@ -428,6 +452,11 @@ impl Store {
         agency_code: &str,
         status: ItemStatus,
     ) -> Result<Vec<CategoryCount>, StoreError> {
+        let cached = status == ItemStatus::Published;
+        if cached && let Some(counts) = self.published_counts.get(agency_code) {
+            return Ok(counts);
+        }
+        let generation = self.published_counts.generation();
         let rows = sqlx::query(
             "SELECT category, COUNT(*) AS n FROM catalog_items WHERE agency_code = $1 AND status = $2 GROUP BY category",
         )
@@ -450,6 +479,10 @@ impl Store {
             if let Some(slot) = counts.iter_mut().find(|c| c.category == category) {
                 slot.count = u64::try_from(n).unwrap_or_default();
             }
+        }
+        if cached {
+            self.published_counts
+                .put(generation, agency_code, counts.clone());
         }
         Ok(counts)
     }

@@ -24,12 +24,13 @@ mod stats;
 pub(crate) use applications::operational_calendar;
 pub use attachments::sha256_hex;
 pub use catalog::ImportOutcome;
-pub use report_drafts::Publication;
-pub use publishing::PublishOutcome;
 pub use login::{
     LoginResult, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, ThrottlePolicy, check_password_policy,
     hash_password, password_matches,
 };
+pub use publishing::PublicItem;
+pub use publishing::PublishOutcome;
+pub use report_drafts::Publication;
 pub use session::{NewSession, SessionPolicy, StaffSession, random_token};
 
 use sqlx::any::AnyRow;

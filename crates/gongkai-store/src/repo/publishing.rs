@@ -32,6 +32,21 @@ const ATTACHMENT_COLUMNS: &str =
 /// The longest comment or reason accepted, in characters.
 const MAX_COMMENT_CHARS: usize = 2000;
 
+/// What the public page of an item needs, read in one query: the item,
+/// its workflow and whether it has attachments or interpretation links (so
+/// the page asks for those only when there are some).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicItem {
+    /// The item.
+    pub item: CatalogItem,
+    /// Its workflow (the implicit one when it has no workflow row).
+    pub workflow: ItemWorkflow,
+    /// Whether the item has attachments.
+    pub has_attachments: bool,
+    /// Whether the item interprets, or is interpreted by, another item.
+    pub has_links: bool,
+}
+
 /// What publishing an item did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PublishOutcome {
@@ -591,6 +606,43 @@ impl Store {
             Some(row) => decode_workflow(&row),
             None => Ok(implicit_workflow(item)),
         }
+    }
+
+    /// The item with 索引号 `index_no` with its workflow and whether it has
+    /// attachments or interpretation links: one query for the public item
+    /// page, the hottest page of the portal.
+    pub async fn public_item(&self, index_no: &str) -> Result<Option<PublicItem>, StoreError> {
+        let workflow_columns = WORKFLOW_COLUMNS
+            .split(',')
+            .map(|c| format!("w.{}", c.trim()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let Some(row) = sqlx::query(&format!(
+            "SELECT {}, {workflow_columns}, \
+             (SELECT COUNT(*) FROM item_attachments a WHERE a.item_id = c.id) AS attachment_count, \
+             (SELECT COUNT(*) FROM item_interpretations l WHERE l.document_id = c.id) \
+             + (SELECT COUNT(*) FROM item_interpretations l WHERE l.interpretation_id = c.id) AS link_count \
+             FROM catalog_items c LEFT JOIN item_workflow w ON w.item_id = c.id WHERE c.index_no = $1",
+            prefixed_columns(true)
+        ))
+        .bind(index_no)
+        .fetch_optional(&self.pool)
+        .await
+        .ctx("读取主动公开信息")?
+        else {
+            return Ok(None);
+        };
+        let item = decode_item(&row)?;
+        let workflow = match col::<Option<i64>>(&row, "item_id")? {
+            Some(_) => decode_workflow(&row)?,
+            None => implicit_workflow(&item),
+        };
+        Ok(Some(PublicItem {
+            item,
+            workflow,
+            has_attachments: col::<i64>(&row, "attachment_count")? > 0,
+            has_links: col::<i64>(&row, "link_count")? > 0,
+        }))
     }
 
     /// Submits a draft for review with the agency's current steps. Audited.

@@ -78,14 +78,30 @@ pub async fn list(
     let params = CatalogParams::parse(&raw)?;
     let store = &state.store;
     let agency = agency_or_404(store, &code).await?;
+    // The side menu's per-category counts (kept in memory by the store) also
+    // give the list's total, so the list itself is not counted again.
+    let counts = store
+        .category_counts(&agency.code, ItemStatus::Published)
+        .await?;
+    let total_all: u64 = counts.iter().map(|c| c.count).sum();
+    let total = match params.category {
+        Some(category) => counts
+            .iter()
+            .find(|c| c.category == category)
+            .map_or(0, |c| c.count),
+        None => total_all,
+    };
     let result = store
-        .list_catalog(&CatalogQuery {
-            agency_code: Some(agency.code.clone()),
-            category: params.category,
-            status: Some(ItemStatus::Published),
-            page: params.page,
-            per_page: PER_PAGE,
-        })
+        .list_catalog_with_total(
+            &CatalogQuery {
+                agency_code: Some(agency.code.clone()),
+                category: params.category,
+                status: Some(ItemStatus::Published),
+                page: params.page,
+                per_page: PER_PAGE,
+            },
+            total,
+        )
         .await?;
     if params.page > result.page_count() {
         return Err(PageError::NotFound(format!(
@@ -93,10 +109,6 @@ pub async fn list(
             result.page_count()
         )));
     }
-    let counts = store
-        .category_counts(&agency.code, ItemStatus::Published)
-        .await?;
-    let total_all: u64 = counts.iter().map(|c| c.count).sum();
     let heading = params
         .category
         .map_or_else(|| "法定主动公开内容".to_owned(), |c| c.label().to_owned());

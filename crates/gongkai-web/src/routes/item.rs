@@ -30,10 +30,15 @@ pub async fn page(
             "找不到索引号为“{index_no}”的公开信息，它可能已被撤回。"
         ))
     };
-    let item = store
-        .catalog_item(&index_no)
+    let gongkai_store::PublicItem {
+        item,
+        workflow,
+        has_attachments,
+        has_links,
+    } = store
+        .public_item(&index_no)
         .await?
-        .filter(|i| i.status != ItemStatus::Draft)
+        .filter(|p| p.item.status != ItemStatus::Draft)
         .ok_or_else(missing)?;
     let agency = agency_or_404(store, &item.agency_code).await?;
     let validity = match (item.validity, item.validity_changed_on) {
@@ -106,18 +111,20 @@ pub async fn page(
         },
     ];
     let published = item.status == ItemStatus::Published;
-    let workflow = store.workflow_of(&item).await?;
     let withdrawn = if published {
         None
     } else {
         Some(withdrawn_notice(store, &workflow).await?)
     };
-    let (related, related_heading) = if workflow.kind == ItemKind::Interpretation {
-        (store.interpreted_documents(item.id).await?, "解读对象")
-    } else {
-        (store.interpretations_of(item.id).await?, "相关解读")
+    let (related, related_heading) = match (workflow.kind, has_links) {
+        (ItemKind::Interpretation, true) => {
+            (store.interpreted_documents(item.id).await?, "解读对象")
+        }
+        (ItemKind::Interpretation, false) => (Vec::new(), "解读对象"),
+        (_, true) => (store.interpretations_of(item.id).await?, "相关解读"),
+        (_, false) => (Vec::new(), "相关解读"),
     };
-    let files = if published {
+    let files = if published && has_attachments {
         store
             .item_attachments(item.id)
             .await?

@@ -56,13 +56,14 @@ pub async fn page(
         None
     };
     let seconds = format!("{:.3}", started.elapsed().as_secs_f64());
-    let (total, page_count, hits) = match &results {
+    let (total, total_capped, page_count, hits) = match &results {
         Some(r) => (
             r.total,
+            r.total_capped,
             r.page_count().min(super::search_params::MAX_PAGE),
             hits(r),
         ),
-        None => (0, 0, Vec::new()),
+        None => (0, false, 0, Vec::new()),
     };
     if total > 0 && params.page > page_count {
         return Err(PageError::NotFound(format!(
@@ -97,6 +98,7 @@ pub async fn page(
         filtered: params.has_filters(),
         filters: filters(&params, &agencies),
         total,
+        total_label: total_label(total, total_capped),
         page: params.page,
         page_count,
         seconds,
@@ -104,6 +106,29 @@ pub async fn page(
         pages: pagination(params.page, page_count, |n| params.href(n)),
     };
     render(&view)
+}
+
+/// The number of hits as shown: “10,000+” when the count stopped at
+/// `total`, with thousands separated by commas.
+fn total_label(total: usize, capped: bool) -> String {
+    if capped {
+        format!("{}+", thousands(total))
+    } else {
+        total.to_string()
+    }
+}
+
+/// `12345` → `12,345`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The hits as rows.
@@ -167,5 +192,18 @@ fn filters(params: &SearchParams, agencies: &[Agency]) -> SearchFilters {
         clear_href: params
             .has_filters()
             .then(|| params.without_filters().href(1)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::total_label;
+
+    #[test]
+    fn capped_totals_read_as_a_lower_bound() {
+        assert_eq!(total_label(7, false), "7");
+        assert_eq!(total_label(9_999, false), "9999");
+        assert_eq!(total_label(10_000, true), "10,000+");
+        assert_eq!(total_label(1_234_567, true), "1,234,567+");
     }
 }

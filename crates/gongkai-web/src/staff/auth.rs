@@ -575,7 +575,10 @@ mod tests {
         assert_eq!(safe_next("/staff//evil", officer), "/staff/cases");
         assert_eq!(safe_next("/staff/cases/3", officer), "/staff/cases/3");
         assert_eq!(safe_next("", StaffRole::Reviewer), "/staff/items");
-        assert_eq!(safe_next("/staff/login", StaffRole::Supervisor), "/staff/cases");
+        assert_eq!(
+            safe_next("/staff/login", StaffRole::Supervisor),
+            "/staff/cases"
+        );
         let c = set_cookie(SESSION_COOKIE, "t", "/", None, true);
         assert_eq!(
             c,

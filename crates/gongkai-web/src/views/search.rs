@@ -78,8 +78,10 @@ pub struct SearchView {
     pub filtered: bool,
     /// The filter form.
     pub filters: SearchFilters,
-    /// Matching items in total.
+    /// Matching items in total (counted up to a cap).
     pub total: usize,
+    /// The total as shown: the number, or “10,000+” when counting stopped.
+    pub total_label: String,
     /// Current page.
     pub page: u32,
     /// Pages.
