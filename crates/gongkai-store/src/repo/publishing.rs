@@ -341,6 +341,30 @@ impl ManagedItem {
     }
 }
 
+/// Ends a change of item `id` in `tx`: reads the item back, appends the audit
+/// entry of `action` with the item before and after, and commits.
+async fn finish_change(
+    mut tx: Tx<'_>,
+    actor: &str,
+    action: &str,
+    id: i64,
+    before: &ManagedItem,
+    commit_context: &'static str,
+) -> Result<ManagedItem, StoreError> {
+    let after = fetch_managed(&mut tx, id).await?;
+    log(
+        &mut tx,
+        actor,
+        action,
+        &after.item.index_no,
+        Some(before.audit_json()),
+        Some(after.audit_json()),
+    )
+    .await?;
+    tx.commit().await.ctx(commit_context)?;
+    Ok(after)
+}
+
 /// Appends an audit entry on the item.
 async fn log(
     tx: &mut Tx<'_>,
@@ -562,18 +586,7 @@ impl Store {
         let mut workflow = before.workflow.clone();
         workflow.kind = draft.kind;
         save_workflow(&mut tx, &workflow).await?;
-        let after = fetch_managed(&mut tx, id).await?;
-        log(
-            &mut tx,
-            actor,
-            "publishing.edit_draft",
-            &after.item.index_no,
-            Some(before.audit_json()),
-            Some(after.audit_json()),
-        )
-        .await?;
-        tx.commit().await.ctx("提交草稿")?;
-        Ok(after)
+        finish_change(tx, actor, "publishing.edit_draft", id, &before, "提交草稿").await
     }
 
     /// The item with `id` and its workflow.
@@ -682,18 +695,7 @@ impl Store {
         workflow.current_step = 0;
         workflow.round += 1;
         save_workflow(&mut tx, &workflow).await?;
-        let after = fetch_managed(&mut tx, id).await?;
-        log(
-            &mut tx,
-            actor,
-            "publishing.submit",
-            &after.item.index_no,
-            Some(before.audit_json()),
-            Some(after.audit_json()),
-        )
-        .await?;
-        tx.commit().await.ctx("提交审核")?;
-        Ok(after)
+        finish_change(tx, actor, "publishing.submit", id, &before, "提交审核").await
     }
 
     /// Records `reviewer`'s decision on the current step: 通过 moves on (after
@@ -881,18 +883,7 @@ impl Store {
         workflow.withdrawn_reason = Some(reason);
         workflow.withdrawn_on = Some(on);
         save_workflow(&mut tx, &workflow).await?;
-        let after = fetch_managed(&mut tx, id).await?;
-        log(
-            &mut tx,
-            actor,
-            "publishing.withdraw",
-            &after.item.index_no,
-            Some(before.audit_json()),
-            Some(after.audit_json()),
-        )
-        .await?;
-        tx.commit().await.ctx("提交撤回")?;
-        Ok(after)
+        finish_change(tx, actor, "publishing.withdraw", id, &before, "提交撤回").await
     }
 
     /// Starts a replacement of published item `id`: a new draft with a copy of
