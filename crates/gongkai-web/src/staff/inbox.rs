@@ -31,7 +31,7 @@ pub(crate) struct InboxQuery {
 }
 
 /// The open states, in the order of the filter.
-const STATES: [CaseState; 10] = [
+const STATES: [CaseState; 11] = [
     CaseState::Registered,
     CaseState::AwaitingCorrection,
     CaseState::CorrectionLapsed,
@@ -39,6 +39,7 @@ const STATES: [CaseState; 10] = [
     CaseState::AwaitingFeePayment,
     CaseState::FeeLapsed,
     CaseState::Extended,
+    CaseState::Deferred,
     CaseState::Answered,
     CaseState::Closed,
     CaseState::Withdrawn,
@@ -55,7 +56,7 @@ pub(crate) fn state_key(state: CaseState) -> String {
 /// The CSS class of a state badge.
 pub(crate) fn state_class(state: CaseState) -> &'static str {
     match state {
-        CaseState::Registered | CaseState::Extended => "s-open",
+        CaseState::Registered | CaseState::Extended | CaseState::Deferred => "s-open",
         CaseState::AwaitingCorrection
         | CaseState::InConsultation
         | CaseState::AwaitingFeePayment => "s-paused",

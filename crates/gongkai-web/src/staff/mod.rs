@@ -20,6 +20,7 @@
 mod admin;
 mod annual_report;
 mod auth;
+mod case_steps;
 mod cases;
 mod catalog_import;
 mod dashboard;
