@@ -166,10 +166,13 @@ pub(super) fn answer_clock(
     if let Some(ext) = &h.extension {
         shift = shift.saturating_add(ext.workdays);
     }
-    let due = match &h.reasonable {
-        Some(set) => set.due,
-        None => add(cal, base, shift)?,
-    };
+    let counted = add(cal, base, shift)?;
+    // An Art. 35 date replaces the Art. 33 period, but never shortens the
+    // period a later correction restarted.
+    let due = h
+        .reasonable
+        .as_ref()
+        .map_or(counted, |set| set.due.max(base));
     Ok(Some(AnswerClock {
         due,
         pauses,
@@ -440,14 +443,16 @@ fn answer_deadline(
             (DeadlineStatus::Met { on: date }, None, date > due)
         }
         Some(_) => return Ok(None),
+        // While the clock stands the period cannot run out: `due` is where it
+        // would end if it resumed today, which on a weekend can be the Friday
+        // before; what is left cannot be less than nothing.
+        None if clock.suspended => {
+            let left = ctx.cal.workdays_between(ctx.today, due)?.max(0);
+            (DeadlineStatus::Suspended, Some(left), false)
+        }
         None => {
-            let status = if clock.suspended {
-                DeadlineStatus::Suspended
-            } else {
-                DeadlineStatus::Running
-            };
             let left = ctx.cal.workdays_between(ctx.today, due)?;
-            (status, Some(left), ctx.today > due)
+            (DeadlineStatus::Running, Some(left), ctx.today > due)
         }
     };
     ctx.deadline(

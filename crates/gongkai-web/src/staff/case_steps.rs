@@ -126,7 +126,9 @@ pub(crate) fn possible_actions(
         correction_received: waiting_correction,
         // Consultations may run in parallel (a third party and an agency).
         consultation: !waiting_correction,
-        consultation_replied: open_consultations,
+        // Under the 2008 text no reply period exists to list them by; the
+        // form then records the reply without naming the consultation.
+        consultation_replied: open_consultations || state == CaseState::InConsultation,
         served: unserved,
         extension: !extended && !deferred && !waiting_correction,
         deadline: !deferred && !waiting_correction,

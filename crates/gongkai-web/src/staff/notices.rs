@@ -34,6 +34,7 @@ pub(crate) fn available(events: &[ApplicationEvent]) -> Vec<NoticeKind> {
         let kind = match &e.event {
             ProcedureEvent::CorrectionRequested { .. } => NoticeKind::CorrectionRequest,
             ProcedureEvent::ExtensionGranted { .. } => NoticeKind::ExtensionNotice,
+            ProcedureEvent::ReasonableDeadlineSet { .. } => NoticeKind::DelayedAnswer,
             ProcedureEvent::ConsultationStarted {
                 kind: ConsultationKind::ThirdParty,
                 ..
@@ -132,7 +133,10 @@ pub(crate) fn fee_quote(details: &Value, amount: u64) -> Option<FeeQuote> {
 /// A deadline of `kind` on `day` from the events up to `upto` (exclusive),
 /// as printed in a notice: only a date the period really ends on — not one
 /// that still waits for the notice's service date (a posted letter: the
-/// notice then states the period “自收到之日起” without a date).
+/// notice then states the period “自收到之日起” without a date), nor a
+/// provisional one (a year whose holiday notice is not published: a formal
+/// notice states the period in working days rather than promise a date the
+/// State Council's 调休 may move).
 fn due_before(
     cal: &WorkCalendar,
     events: &[ProcedureEvent],
@@ -143,7 +147,7 @@ fn due_before(
     let status = evaluate(cal, &events[..upto.min(events.len())], day).ok()?;
     status
         .deadline(kind)
-        .filter(|d| d.status != DeadlineStatus::AwaitingService)
+        .filter(|d| d.status != DeadlineStatus::AwaitingService && !d.provisional)
         .map(|d| d.due)
 }
 
@@ -192,6 +196,10 @@ pub(crate) async fn context(
         }
         NoticeKind::ExtensionNotice => {
             last_of(&|e| matches!(e, ProcedureEvent::ExtensionGranted { .. }))
+                .map(|(_, e)| e.date())
+        }
+        NoticeKind::DelayedAnswer => {
+            last_of(&|e| matches!(e, ProcedureEvent::ReasonableDeadlineSet { .. }))
                 .map(|(_, e)| e.date())
         }
         NoticeKind::ThirdPartyConsultation => {
@@ -278,6 +286,15 @@ pub(crate) async fn context(
                 .unwrap_or_else(|| "所申请信息涉及面广，需要进一步检索、核实".into()),
             original_due: due_before(cal, &plain, i, date, DeadlineKind::Answer),
             new_due,
+        });
+    }
+    if let Some((i, ProcedureEvent::ReasonableDeadlineSet { date, due, reason })) =
+        last_of(&|e| matches!(e, ProcedureEvent::ReasonableDeadlineSet { .. }))
+    {
+        ctx.delayed = Some(gongkai_notices::DelayedAnswerDetails {
+            reason,
+            original_due: due_before(cal, &plain, i, date, DeadlineKind::Answer),
+            new_due: due,
         });
     }
     if let Some((i, ProcedureEvent::ConsultationStarted { date, .. })) =
