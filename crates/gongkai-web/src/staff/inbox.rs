@@ -384,6 +384,11 @@ pub(crate) async fn page(
     Ok(Html(view.render()?))
 }
 
+/// The deadline scenario suite, shared with the domain, CLI and API tests.
+#[cfg(test)]
+#[path = "../../../gongkai-domain/tests/scenarios/cases.rs"]
+mod scenario_cases;
+
 #[cfg(test)]
 mod tests {
     use gongkai_domain::calendar::WorkCalendar;
@@ -391,8 +396,7 @@ mod tests {
 
     use super::*;
 
-    #[path = "../../../../gongkai-domain/tests/scenarios/cases.rs"]
-    mod cases;
+    use super::scenario_cases as cases;
 
     /// For every case of the deadline scenario suite, the inbox shows what
     /// `case show` shows: the answer deadline's date (flagged when

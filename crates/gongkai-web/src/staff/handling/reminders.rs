@@ -415,6 +415,11 @@ pub(crate) async fn render_page(
     Ok((status, Html(view.render()?)).into_response())
 }
 
+/// The deadline scenario suite, shared with the domain, CLI and API tests.
+#[cfg(test)]
+#[path = "../../../../gongkai-domain/tests/scenarios/cases.rs"]
+mod scenario_cases;
+
 #[cfg(test)]
 mod tests {
     use gongkai_domain::calendar::WorkCalendar;
@@ -426,8 +431,7 @@ mod tests {
 
     use super::*;
 
-    #[path = "../../../../../gongkai-domain/tests/scenarios/cases.rs"]
-    mod cases;
+    use super::scenario_cases as cases;
 
     /// For every case of the deadline scenario suite, the reminder digest
     /// lists it exactly when `case show` has a running answer deadline within
