@@ -181,6 +181,22 @@ pub(super) fn answer_clock(
     }))
 }
 
+/// One period of the other side, as [`Ctx::period`] judges it.
+struct Period {
+    kind: DeadlineKind,
+    /// The last day, once the notice it runs from is served.
+    due: Option<NaiveDate>,
+    /// The soonest it could end (counted from the day the notice was sent).
+    earliest: NaiveDate,
+    /// When the act was done.
+    done: Option<NaiveDate>,
+    /// The day it counts from (holidays are named from here).
+    start: NaiveDate,
+    reason: String,
+    /// The notice's record number.
+    notice: Option<u32>,
+}
+
 /// Evaluation context: the calendar, the evaluation day and the day up to
 /// which the case ran (its closing day, or today).
 struct Ctx<'a> {
@@ -195,21 +211,12 @@ impl Ctx<'_> {
     /// must act in; `None` when a closing made it moot. `due` is `None`
     /// while the notice awaits service: the period has not begun, so it
     /// cannot lapse; `earliest` is then shown as the soonest it could end.
-    fn period(
-        &self,
-        kind: DeadlineKind,
-        due: Option<NaiveDate>,
-        earliest: NaiveDate,
-        done: Option<NaiveDate>,
-        start: NaiveDate,
-        reason: String,
-        notice: Option<u32>,
-    ) -> Result<Option<Deadline>, CalendarError> {
-        let (due, status, days_left, overdue) = match (due, done) {
+    fn period(&self, p: Period) -> Result<Option<Deadline>, CalendarError> {
+        let (due, status, days_left, overdue) = match (p.due, p.done) {
             (Some(due), Some(on)) => (due, DeadlineStatus::Met { on }, None, on > due),
-            (None, Some(on)) => (earliest, DeadlineStatus::Met { on }, None, false),
+            (None, Some(on)) => (p.earliest, DeadlineStatus::Met { on }, None, false),
             (None, None) if self.closed => return Ok(None),
-            (None, None) => (earliest, DeadlineStatus::AwaitingService, None, false),
+            (None, None) => (p.earliest, DeadlineStatus::AwaitingService, None, false),
             (Some(due), None) if self.horizon > due => (due, DeadlineStatus::Lapsed, None, true),
             (Some(_), None) if self.closed => return Ok(None),
             (Some(due), None) => {
@@ -217,22 +224,29 @@ impl Ctx<'_> {
                 (due, DeadlineStatus::Running, Some(left), false)
             }
         };
-        self.deadline(kind, start, due, status, days_left, overdue, reason, notice)
-            .map(Some)
+        self.deadline(
+            p.kind,
+            p.start,
+            due,
+            (status, days_left, overdue),
+            p.reason,
+            p.notice,
+        )
+        .map(Some)
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// A deadline with the holidays in `(start, due]` named in its reason
+    /// and the provisional flag; `standing` is (status, days left, overdue).
     fn deadline(
         &self,
         kind: DeadlineKind,
         start: NaiveDate,
         due: NaiveDate,
-        status: DeadlineStatus,
-        days_left: Option<i64>,
-        overdue: bool,
+        standing: (DeadlineStatus, Option<i64>, bool),
         mut reason: String,
         notice: Option<u32>,
     ) -> Result<Deadline, CalendarError> {
+        let (status, days_left, overdue) = standing;
         let holidays = holidays_in(self.cal, start, due)?;
         reason.push_str(&holidays_clause(&holidays));
         let provisional = self.cal.is_provisional(due) || self.cal.is_provisional(start);
@@ -288,10 +302,8 @@ pub(super) fn status(
     let mut deadlines = Vec::new();
     // After the applicant let a period lapse the application counts as
     // abandoned: there is no answer period left to run or to miss.
-    if !fee_lapsed {
-        if let Some(clock) = &clock {
-            deadlines.extend(answer_deadline(&ctx, h, clock)?);
-        }
+    if let (false, Some(clock)) = (fee_lapsed, &clock) {
+        deadlines.extend(answer_deadline(&ctx, h, clock)?);
     }
     deadlines.extend(other_deadlines(&ctx, h)?);
     let mut pauses = correction_pause(&ctx, h).into_iter().collect::<Vec<_>>();
@@ -459,9 +471,7 @@ fn answer_deadline(
         DeadlineKind::Answer,
         h.clock_start,
         due,
-        status,
-        days_left,
-        overdue,
+        (status, days_left, overdue),
         reason,
         None,
     )
@@ -497,26 +507,26 @@ fn other_deadlines(ctx: &Ctx<'_>, h: &Handling) -> Result<Vec<Deadline>, Calenda
         };
         let reason = format!("{from}起{n}个工作日内一次性告知补正（条例第三十条）");
         match &h.correction {
-            Some(c) => out.extend(ctx.period(
-                DeadlineKind::CorrectionNotice,
-                Some(notice_due),
-                notice_due,
-                Some(c.notice.sent),
-                h.opened_on,
+            Some(c) => out.extend(ctx.period(Period {
+                kind: DeadlineKind::CorrectionNotice,
+                due: Some(notice_due),
+                earliest: notice_due,
+                done: Some(c.notice.sent),
+                start: h.opened_on,
                 reason,
-                None,
-            )?),
+                notice: None,
+            })?),
             // Only a reminder while a notice is still possible; never
             // "overdue", since most applications need no correction.
-            None if !ctx.closed && ctx.today <= notice_due => out.extend(ctx.period(
-                DeadlineKind::CorrectionNotice,
-                Some(notice_due),
-                notice_due,
-                None,
-                h.opened_on,
+            None if !ctx.closed && ctx.today <= notice_due => out.extend(ctx.period(Period {
+                kind: DeadlineKind::CorrectionNotice,
+                due: Some(notice_due),
+                earliest: notice_due,
+                done: None,
+                start: h.opened_on,
                 reason,
-                None,
-            )?),
+                notice: None,
+            })?),
             None => {}
         }
     }
@@ -526,15 +536,15 @@ fn other_deadlines(ctx: &Ctx<'_>, h: &Handling) -> Result<Vec<Deadline>, Calenda
             c.period,
             service_text(&c.notice)
         );
-        out.extend(ctx.period(
-            DeadlineKind::CorrectionReply,
-            correction_due(ctx.cal, &c.notice, c.period)?,
-            add(ctx.cal, c.notice.sent, c.period)?,
-            c.received,
-            c.notice.served_on().unwrap_or(c.notice.sent),
+        out.extend(ctx.period(Period {
+            kind: DeadlineKind::CorrectionReply,
+            due: correction_due(ctx.cal, &c.notice, c.period)?,
+            earliest: add(ctx.cal, c.notice.sent, c.period)?,
+            done: c.received,
+            start: c.notice.served_on().unwrap_or(c.notice.sent),
             reason,
-            Some(c.notice.seq),
-        )?);
+            notice: Some(c.notice.seq),
+        })?);
     }
     if let Some(n) = h.regime.consultation_workdays() {
         for c in &h.consultations {
@@ -544,15 +554,15 @@ fn other_deadlines(ctx: &Ctx<'_>, h: &Handling) -> Result<Vec<Deadline>, Calenda
                 c.kind.article(),
                 service_text(&c.notice)
             );
-            out.extend(ctx.period(
-                DeadlineKind::ConsultationReply,
-                reply_due(ctx.cal, h.regime, &c.notice)?,
-                add(ctx.cal, c.notice.sent, n)?,
-                c.replied,
-                c.notice.served_on().unwrap_or(c.notice.sent),
+            out.extend(ctx.period(Period {
+                kind: DeadlineKind::ConsultationReply,
+                due: reply_due(ctx.cal, h.regime, &c.notice)?,
+                earliest: add(ctx.cal, c.notice.sent, n)?,
+                done: c.replied,
+                start: c.notice.served_on().unwrap_or(c.notice.sent),
                 reason,
-                Some(c.notice.seq),
-            )?);
+                notice: Some(c.notice.seq),
+            })?);
         }
     }
     if let Some(fee) = &h.fee {
@@ -561,15 +571,15 @@ fn other_deadlines(ctx: &Ctx<'_>, h: &Handling) -> Result<Vec<Deadline>, Calenda
             fee.amount_yuan,
             service_text(&fee.notice)
         );
-        out.extend(ctx.period(
-            DeadlineKind::FeePayment,
-            payment_due(ctx.cal, &fee.notice)?,
-            add(ctx.cal, fee.notice.sent, FEE_PAYMENT_WORKDAYS)?,
-            fee.paid,
-            fee.notice.served_on().unwrap_or(fee.notice.sent),
+        out.extend(ctx.period(Period {
+            kind: DeadlineKind::FeePayment,
+            due: payment_due(ctx.cal, &fee.notice)?,
+            earliest: add(ctx.cal, fee.notice.sent, FEE_PAYMENT_WORKDAYS)?,
+            done: fee.paid,
+            start: fee.notice.served_on().unwrap_or(fee.notice.sent),
             reason,
-            Some(fee.notice.seq),
-        )?);
+            notice: Some(fee.notice.seq),
+        })?);
     }
     Ok(out)
 }

@@ -191,10 +191,10 @@ pub(super) fn fold(
         let seq = u32::try_from(index + 1).unwrap_or(u32::MAX);
         apply(cal, &mut record, event, seq).map_err(|e| e.into_error(index, event))?;
         // A notice posted earlier may have been served by now.
-        if let Some(&day) = served.get(&seq) {
-            if let Some(notice) = record.handling.notice_mut(seq) {
-                notice.served = Some(day);
-            }
+        if let Some(&day) = served.get(&seq)
+            && let Some(notice) = record.handling.notice_mut(seq)
+        {
+            notice.served = Some(day);
         }
     }
     Ok(record)

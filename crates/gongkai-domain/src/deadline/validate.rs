@@ -81,14 +81,12 @@ pub fn check_new_event(event: &ProcedureEvent) -> Result<(), FieldError> {
     match event {
         ProcedureEvent::CorrectionRequested {
             period_workdays, ..
-        } => {
-            if *period_workdays == 0 || *period_workdays > MAX_CORRECTION_WORKDAYS {
-                return Err(field_error(
-                    "period_workdays",
-                    "补正期限",
-                    format!("应为1至{MAX_CORRECTION_WORKDAYS}个工作日（现为{period_workdays}）"),
-                ));
-            }
+        } if *period_workdays == 0 || *period_workdays > MAX_CORRECTION_WORKDAYS => {
+            return Err(field_error(
+                "period_workdays",
+                "补正期限",
+                format!("应为1至{MAX_CORRECTION_WORKDAYS}个工作日（现为{period_workdays}）"),
+            ));
         }
         ProcedureEvent::ExtensionGranted {
             workdays, approver, ..
@@ -131,14 +129,12 @@ pub fn check_new_event(event: &ProcedureEvent) -> Result<(), FieldError> {
         ProcedureEvent::ReasonableDeadlineSet { reason, .. } => {
             text("reason", "延迟答复理由", reason, MAX_REASON_CHARS)?;
         }
-        ProcedureEvent::NoticeServed { notice, .. } => {
-            if *notice == 0 {
-                return Err(field_error(
-                    "notice",
-                    "送达的文书",
-                    "应为该文书的记录序号（从1开始）",
-                ));
-            }
+        ProcedureEvent::NoticeServed { notice: 0, .. } => {
+            return Err(field_error(
+                "notice",
+                "送达的文书",
+                "应为该文书的记录序号（从1开始）",
+            ));
         }
         ProcedureEvent::ConsultationReplied {
             consultation: Some(0),

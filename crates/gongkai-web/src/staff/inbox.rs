@@ -384,11 +384,6 @@ pub(crate) async fn page(
     Ok(Html(view.render()?))
 }
 
-/// The deadline scenario suite, shared with the domain, CLI and API tests.
-#[cfg(test)]
-#[path = "../../../gongkai-domain/tests/scenarios/cases.rs"]
-mod scenario_cases;
-
 #[cfg(test)]
 mod tests {
     use gongkai_domain::calendar::WorkCalendar;
@@ -396,7 +391,7 @@ mod tests {
 
     use super::*;
 
-    use super::scenario_cases as cases;
+    use crate::staff::scenario_cases as cases;
 
     /// For every case of the deadline scenario suite, the inbox shows what
     /// `case show` shows: the answer deadline's date (flagged when
@@ -409,7 +404,10 @@ mod tests {
             let status = evaluate(cal, &s.events, s.today()).expect("evaluates");
             let (level, text, due, _) = urgency(&status);
             let answer = status.deadline(DeadlineKind::Answer).filter(|d| {
-                matches!(d.status, DeadlineStatus::Running | DeadlineStatus::Suspended)
+                matches!(
+                    d.status,
+                    DeadlineStatus::Running | DeadlineStatus::Suspended
+                )
             });
             match answer {
                 Some(a) if !status.state.is_closed() => {
@@ -418,11 +416,19 @@ mod tests {
                     let left = a.days_left.unwrap_or(0);
                     assert_eq!(level == Urgency::Overdue, left <= 0, "{}: {text}", s.name);
                     if left < 0 {
-                        assert!(text.contains(&format!("已逾期{}个工作日", -left)), "{}: {text}", s.name);
+                        assert!(
+                            text.contains(&format!("已逾期{}个工作日", -left)),
+                            "{}: {text}",
+                            s.name
+                        );
                     }
                 }
                 _ => {
-                    assert!(due.is_empty() || status.state.is_closed() || level == Urgency::Paused, "{}: {due}", s.name);
+                    assert!(
+                        due.is_empty() || status.state.is_closed() || level == Urgency::Paused,
+                        "{}: {due}",
+                        s.name
+                    );
                     assert_ne!(level, Urgency::Overdue, "{}: {text}", s.name);
                 }
             }

@@ -415,11 +415,6 @@ pub(crate) async fn render_page(
     Ok((status, Html(view.render()?)).into_response())
 }
 
-/// The deadline scenario suite, shared with the domain, CLI and API tests.
-#[cfg(test)]
-#[path = "../../../../gongkai-domain/tests/scenarios/cases.rs"]
-mod scenario_cases;
-
 #[cfg(test)]
 mod tests {
     use gongkai_domain::calendar::WorkCalendar;
@@ -431,7 +426,7 @@ mod tests {
 
     use super::*;
 
-    use super::scenario_cases as cases;
+    use crate::staff::scenario_cases as cases;
 
     /// For every case of the deadline scenario suite, the reminder digest
     /// lists it exactly when `case show` has a running answer deadline within
@@ -445,7 +440,12 @@ mod tests {
         let scenarios: Vec<cases::Scenario> = cases::all()
             .into_iter()
             .filter(|s| s.refused().is_none())
-            .filter(|s| !matches!(s.events.get(1), Some(gongkai_domain::deadline::ProcedureEvent::Transferred { .. })))
+            .filter(|s| {
+                !matches!(
+                    s.events.get(1),
+                    Some(gongkai_domain::deadline::ProcedureEvent::Transferred { .. })
+                )
+            })
             .collect();
         for (i, s) in scenarios.iter().enumerate() {
             let code = format!("s{i:02}");
@@ -494,7 +494,10 @@ mod tests {
                 .await
                 .expect("registered");
             for event in &s.events[1..] {
-                store.add_event("test", app.id, event.clone()).await.expect("recorded");
+                store
+                    .add_event("test", app.id, event.clone())
+                    .await
+                    .expect("recorded");
             }
             let shown = store.case_status(app.id).await.expect("status");
             let domain = evaluate(cal, &s.events, s.today()).expect("evaluates");
@@ -506,15 +509,22 @@ mod tests {
                 .filter(|c| c.number == app.number && c.path == format!("/staff/cases/{}", app.id))
                 .collect();
             let expected = domain.deadline(DeadlineKind::Answer).filter(|d| {
-                matches!(d.status, DeadlineStatus::Running | DeadlineStatus::Suspended)
-                    && d.days_left.is_some_and(|left| left <= SOON_WORKDAYS)
+                matches!(
+                    d.status,
+                    DeadlineStatus::Running | DeadlineStatus::Suspended
+                ) && d.days_left.is_some_and(|left| left <= SOON_WORKDAYS)
             });
             match (listed.as_slice(), expected) {
                 ([], None) => {}
                 ([c], Some(d)) => {
                     assert_eq!(c.due, d.due, "{}", s.name);
                     assert_eq!(Some(c.days_left), d.days_left, "{}", s.name);
-                    assert_eq!(c.paused, d.status == DeadlineStatus::Suspended, "{}", s.name);
+                    assert_eq!(
+                        c.paused,
+                        d.status == DeadlineStatus::Suspended,
+                        "{}",
+                        s.name
+                    );
                     assert_eq!(c.provisional, d.provisional, "{}", s.name);
                 }
                 (listed, expected) => panic!("{}: digest {listed:?}, domain {expected:?}", s.name),
