@@ -180,9 +180,15 @@ describe('staff back office', () => {
     const correction = '请说明所需招生划片文件的学段（小学或初中）及年度。';
     await act(page, '告知补正', '登记补正告知', 'correction', async (form) => {
       await form.getByLabel('补正期限（工作日）').fill('10');
+      await form.getByLabel('送达方式').selectOption('post');
       await form.getByLabel('需补正的事项（每行一项）').fill(correction);
     });
     assert.equal(await text(page.locator('.case-head .badge')), '待补正');
+    // Posted: the applicant's 10 days run from the day it is signed for; until
+    // that date is entered the period cannot lapse.
+    assert.match(await text(page.locator('table.deadlines')), /送达日期待登记/);
+    await act(page, '登记送达日期', '登记送达', 'served');
+    assert.doesNotMatch(await text(page.locator('table.deadlines')), /送达日期待登记/);
     const correctionNotice = await noticeText(page, '补正告知书');
     assert.ok(correctionNotice.includes(applicant), 'the 补正告知书 names the applicant');
     assert.ok(correctionNotice.includes(correction), 'and lists what to correct');

@@ -11,7 +11,8 @@ use gongkai_domain::deadline::{
     CaseState as DomainCaseState, CaseStatus, ConsultationKind as DomainConsultationKind,
     Deadline as DomainDeadline, DeadlineKind as DomainDeadlineKind, DeadlineStatus,
     Outcome as DomainOutcome, Pause as DomainPause, PauseKind as DomainPauseKind,
-    ProcedureEvent as DomainEvent, ReceiptChannel as DomainReceiptChannel,
+    ProcedureEvent as DomainEvent, ReceiptChannel as DomainReceiptChannel, Regime as DomainRegime,
+    ServiceMethod as DomainServiceMethod,
 };
 use gongkai_domain::validate::Severity as DomainSeverity;
 use gongkai_store::{
@@ -104,11 +105,26 @@ mirror_enum! {
 }
 
 mirror_enum! {
-    /// Where an application stands.
+    /// Where an application stands (`deferred`: a reasonable later deadline
+    /// was set under Art. 35).
     CaseState <=> DomainCaseState {
         Registered, AwaitingCorrection, CorrectionLapsed, InConsultation, AwaitingFeePayment,
-        FeeLapsed, Extended, Answered, Closed, Withdrawn
+        FeeLapsed, Extended, Deferred, Answered, Closed, Withdrawn
     }
+}
+
+mirror_enum! {
+    /// How a notice is served (送达方式): `in_person` and `electronic` are
+    /// served the day they are sent; `post` on the day signed for, entered
+    /// later with a `notice_served` event.
+    ServiceMethod <=> DomainServiceMethod { InPerson, Electronic, Post }
+}
+
+mirror_enum! {
+    /// The Regulation a handling falls under: `regulation2008` for
+    /// applications received before 2019-05-15 (15 working days), else
+    /// `regulation2019`.
+    Regime <=> DomainRegime { Regulation2008, Regulation2019 }
 }
 
 mirror_enum! {
@@ -380,6 +396,22 @@ pub enum DeadlineState {
     Met,
     /// The period ran out without the act.
     Lapsed,
+    /// The notice it runs from awaits its service date: the period has not
+    /// begun; `due` is the earliest it could end.
+    AwaitingService,
+}
+
+/// A run of holiday rest days inside a period.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct HolidaySpan {
+    /// The holiday as the notice names it (“国庆节、中秋节”).
+    pub name: String,
+    /// Its first rest day in the period.
+    pub first: NaiveDate,
+    /// Its last rest day in the period.
+    pub last: NaiveDate,
+    /// Computed from the 放假办法: the year's notice is not yet published.
+    pub provisional: bool,
 }
 
 /// One statutory deadline with its legal reason.
@@ -401,6 +433,14 @@ pub struct Deadline {
     pub days_left: Option<i64>,
     /// Passed without the act, or the act was late.
     pub overdue: bool,
+    /// The period reaches into a year whose holiday notice is not yet
+    /// published (statutory holidays computed; re-check once published).
+    pub provisional: bool,
+    /// The holidays inside the period that moved its end.
+    pub holidays: Vec<HolidaySpan>,
+    /// The `seq` of the notice the period runs from (applicant's and
+    /// consulted parties' periods).
+    pub notice: Option<u32>,
 }
 
 impl From<&DomainDeadline> for Deadline {
@@ -410,6 +450,7 @@ impl From<&DomainDeadline> for Deadline {
             DeadlineStatus::Suspended => (DeadlineState::Suspended, None),
             DeadlineStatus::Met { on } => (DeadlineState::Met, Some(on)),
             DeadlineStatus::Lapsed => (DeadlineState::Lapsed, None),
+            DeadlineStatus::AwaitingService => (DeadlineState::AwaitingService, None),
         };
         Deadline {
             kind: d.kind.into(),
@@ -420,6 +461,18 @@ impl From<&DomainDeadline> for Deadline {
             met_on,
             days_left: d.days_left,
             overdue: d.overdue,
+            provisional: d.provisional,
+            holidays: d
+                .holidays
+                .iter()
+                .map(|h| HolidaySpan {
+                    name: h.name.clone(),
+                    first: h.first,
+                    last: h.last,
+                    provisional: h.provisional,
+                })
+                .collect(),
+            notice: d.notice,
         }
     }
 }
@@ -453,6 +506,8 @@ pub struct Pause {
     pub running: bool,
     /// Working days not counted.
     pub workdays: i64,
+    /// The provision that leaves this time out.
+    pub basis: String,
 }
 
 impl From<&DomainPause> for Pause {
@@ -470,6 +525,7 @@ impl From<&DomainPause> for Pause {
             until: p.until,
             running: p.running,
             workdays: p.workdays,
+            basis: p.basis.clone(),
         }
     }
 }
@@ -485,9 +541,35 @@ pub struct Extension {
     pub approver: String,
 }
 
+/// A step recorded without effect on the deadlines.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct IneffectiveStep {
+    /// Its `seq`.
+    pub seq: u32,
+    /// Its name.
+    pub label: String,
+    /// Its date.
+    pub date: NaiveDate,
+    /// Why it has no effect.
+    pub reason: String,
+}
+
+/// A reasonable later answer deadline set under Art. 35.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct ReasonableDeadline {
+    /// When it was set and notified.
+    pub set_on: NaiveDate,
+    /// The new answer deadline.
+    pub due: NaiveDate,
+    /// Why.
+    pub reason: String,
+}
+
 /// The status of an application today, computed by the deadline engine.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct Status {
+    /// The Regulation the current handling falls under.
+    pub regime: Regime,
     /// The state today.
     pub state: CaseState,
     /// The state in Chinese.
@@ -502,8 +584,13 @@ pub struct Status {
     pub deadlines: Vec<Deadline>,
     /// The pauses of the current handling.
     pub pauses: Vec<Pause>,
-    /// The extension, if granted.
+    /// The extension, if granted in time.
     pub extension: Option<Extension>,
+    /// The Art. 35 deadline, if set in time.
+    pub reasonable_deadline: Option<ReasonableDeadline>,
+    /// Steps recorded without effect on the deadlines (e.g. taken after the
+    /// period ran out), with the reason.
+    pub ineffective_steps: Vec<IneffectiveStep>,
     /// The recorded outcome of an answered case.
     pub outcome: Option<Outcome>,
     /// The outcome the law implies after a lapsed correction or payment period.
@@ -518,6 +605,7 @@ pub struct Status {
 impl From<&CaseStatus> for Status {
     fn from(s: &CaseStatus) -> Status {
         Status {
+            regime: s.regime.into(),
             state: s.state.into(),
             state_label: s.state.label().to_owned(),
             clock_start: s.clock_start,
@@ -532,6 +620,21 @@ impl From<&CaseStatus> for Status {
                 workdays: e.workdays,
                 approver: e.approver.clone(),
             }),
+            reasonable_deadline: s.reasonable_deadline.as_ref().map(|r| ReasonableDeadline {
+                set_on: r.set_on,
+                due: r.due,
+                reason: r.reason.clone(),
+            }),
+            ineffective_steps: s
+                .ineffective_steps
+                .iter()
+                .map(|i| IneffectiveStep {
+                    seq: i.seq,
+                    label: i.label.clone(),
+                    date: i.date,
+                    reason: i.reason.clone(),
+                })
+                .collect(),
             outcome: s.outcome.map(Into::into),
             implied_outcome: s.implied_outcome.map(Into::into),
             closed_on: s.closed_on,
@@ -565,12 +668,15 @@ pub enum ProcedureEvent {
     },
     /// 告知补正 (Art. 30).
     CorrectionRequested {
-        /// Date of the notice.
+        /// Date the notice was issued.
         #[serde(deserialize_with = "de_date")]
         date: NaiveDate,
-        /// The applicant's correction period in working days (at least 1).
-        #[schema(maximum = 365)]
+        /// The applicant's correction period in working days from service (1–60).
+        #[schema(minimum = 1, maximum = 60)]
         period_workdays: u32,
+        /// How it is served (required when recording).
+        #[serde(default)]
+        service: Option<ServiceMethod>,
     },
     /// 收到补正: the answer period restarts.
     CorrectionReceived {
@@ -578,27 +684,62 @@ pub enum ProcedureEvent {
         #[serde(deserialize_with = "de_date")]
         date: NaiveDate,
     },
-    /// 征求意见: the answer clock stops.
+    /// 征求意见: the answer clock stops; several may run at once.
     ConsultationStarted {
         /// Date the letter was sent.
         #[serde(deserialize_with = "de_date")]
         date: NaiveDate,
         /// Whom the agency consulted.
         kind: ConsultationKind,
+        /// How the letter is served (required when recording); the 15
+        /// working days run from service.
+        #[serde(default)]
+        service: Option<ServiceMethod>,
     },
-    /// 收到征求意见答复: the answer clock runs again.
+    /// 收到征求意见答复: the answer clock runs again once none is open.
     ConsultationReplied {
         /// Date the reply arrived.
         #[serde(deserialize_with = "de_date")]
         date: NaiveDate,
+        /// The `seq` of the consultation answered; required while several are open.
+        #[serde(default)]
+        #[schema(minimum = 1)]
+        consultation: Option<u32>,
+    },
+    /// 送达: a posted notice was signed for on `date`; the applicant's or
+    /// consulted party's period runs from it.
+    NoticeServed {
+        /// The day the addressee received the notice.
+        #[serde(deserialize_with = "de_date")]
+        date: NaiveDate,
+        /// The `seq` of the 补正告知, 征求意见 or 收费通知.
+        #[schema(minimum = 1)]
+        notice: u32,
+    },
+    /// 确定延迟答复期限 (Art. 35): a reasonable later answer deadline,
+    /// set and notified within the answer period.
+    ReasonableDeadlineSet {
+        /// Date of the decision and notice.
+        #[serde(deserialize_with = "de_date")]
+        date: NaiveDate,
+        /// The new answer deadline.
+        #[serde(deserialize_with = "de_date")]
+        due: NaiveDate,
+        /// Why, 1–500 characters.
+        #[schema(
+            min_length = 1,
+            max_length = 500,
+            pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
+        )]
+        reason: String,
     },
     /// 延期答复: the one extension of at most 20 working days (Art. 33).
     ExtensionGranted {
         /// Date of approval.
         #[serde(deserialize_with = "de_date")]
         date: NaiveDate,
-        /// Working days added (1–20).
-        #[schema(maximum = 365)]
+        /// Working days added (1–20; 1–15 under the 2008 Regulation).
+        #[schema(minimum = 1, maximum = 20)]
         workdays: u32,
         /// Who approved it, 1–100 characters.
         #[schema(
@@ -610,12 +751,16 @@ pub enum ProcedureEvent {
     },
     /// 发出收费通知: the answer clock stops until payment.
     FeeNoticeIssued {
-        /// Date of the notice.
+        /// Date the notice was issued.
         #[serde(deserialize_with = "de_date")]
         date: NaiveDate,
-        /// Amount in whole yuan.
-        #[schema(maximum = 100000000)]
+        /// Amount in whole yuan (never 0: below the free threshold no fee is due).
+        #[schema(minimum = 1, maximum = 100000000)]
         amount_yuan: u64,
+        /// How it is served (required when recording); the 20 working days
+        /// to pay run from the day after service.
+        #[serde(default)]
+        service: Option<ServiceMethod>,
     },
     /// 缴纳费用.
     FeePaid {
@@ -681,19 +826,30 @@ impl From<ProcedureEvent> for DomainEvent {
             ProcedureEvent::CorrectionRequested {
                 date,
                 period_workdays,
+                service,
             } => DomainEvent::CorrectionRequested {
                 date,
                 period_workdays,
+                service: service.map(Into::into),
             },
             ProcedureEvent::CorrectionReceived { date } => DomainEvent::CorrectionReceived { date },
-            ProcedureEvent::ConsultationStarted { date, kind } => {
-                DomainEvent::ConsultationStarted {
-                    date,
-                    kind: kind.into(),
-                }
+            ProcedureEvent::ConsultationStarted {
+                date,
+                kind,
+                service,
+            } => DomainEvent::ConsultationStarted {
+                date,
+                kind: kind.into(),
+                service: service.map(Into::into),
+            },
+            ProcedureEvent::ConsultationReplied { date, consultation } => {
+                DomainEvent::ConsultationReplied { date, consultation }
             }
-            ProcedureEvent::ConsultationReplied { date } => {
-                DomainEvent::ConsultationReplied { date }
+            ProcedureEvent::NoticeServed { date, notice } => {
+                DomainEvent::NoticeServed { date, notice }
+            }
+            ProcedureEvent::ReasonableDeadlineSet { date, due, reason } => {
+                DomainEvent::ReasonableDeadlineSet { date, due, reason }
             }
             ProcedureEvent::ExtensionGranted {
                 date,
@@ -704,9 +860,15 @@ impl From<ProcedureEvent> for DomainEvent {
                 workdays,
                 approver,
             },
-            ProcedureEvent::FeeNoticeIssued { date, amount_yuan } => {
-                DomainEvent::FeeNoticeIssued { date, amount_yuan }
-            }
+            ProcedureEvent::FeeNoticeIssued {
+                date,
+                amount_yuan,
+                service,
+            } => DomainEvent::FeeNoticeIssued {
+                date,
+                amount_yuan,
+                service: service.map(Into::into),
+            },
             ProcedureEvent::FeePaid { date } => DomainEvent::FeePaid { date },
             ProcedureEvent::Answered { date, outcome } => DomainEvent::Answered {
                 date,
@@ -740,19 +902,30 @@ impl From<DomainEvent> for ProcedureEvent {
             DomainEvent::CorrectionRequested {
                 date,
                 period_workdays,
+                service,
             } => ProcedureEvent::CorrectionRequested {
                 date,
                 period_workdays,
+                service: service.map(Into::into),
             },
             DomainEvent::CorrectionReceived { date } => ProcedureEvent::CorrectionReceived { date },
-            DomainEvent::ConsultationStarted { date, kind } => {
-                ProcedureEvent::ConsultationStarted {
-                    date,
-                    kind: kind.into(),
-                }
+            DomainEvent::ConsultationStarted {
+                date,
+                kind,
+                service,
+            } => ProcedureEvent::ConsultationStarted {
+                date,
+                kind: kind.into(),
+                service: service.map(Into::into),
+            },
+            DomainEvent::ConsultationReplied { date, consultation } => {
+                ProcedureEvent::ConsultationReplied { date, consultation }
             }
-            DomainEvent::ConsultationReplied { date } => {
-                ProcedureEvent::ConsultationReplied { date }
+            DomainEvent::NoticeServed { date, notice } => {
+                ProcedureEvent::NoticeServed { date, notice }
+            }
+            DomainEvent::ReasonableDeadlineSet { date, due, reason } => {
+                ProcedureEvent::ReasonableDeadlineSet { date, due, reason }
             }
             DomainEvent::ExtensionGranted {
                 date,
@@ -763,9 +936,15 @@ impl From<DomainEvent> for ProcedureEvent {
                 workdays,
                 approver,
             },
-            DomainEvent::FeeNoticeIssued { date, amount_yuan } => {
-                ProcedureEvent::FeeNoticeIssued { date, amount_yuan }
-            }
+            DomainEvent::FeeNoticeIssued {
+                date,
+                amount_yuan,
+                service,
+            } => ProcedureEvent::FeeNoticeIssued {
+                date,
+                amount_yuan,
+                service: service.map(Into::into),
+            },
             DomainEvent::FeePaid { date } => ProcedureEvent::FeePaid { date },
             DomainEvent::Answered { date, outcome } => ProcedureEvent::Answered {
                 date,
@@ -911,6 +1090,12 @@ pub struct WorkdaysAfter {
     pub from: NaiveDate,
     /// The number of working days given.
     pub days: u32,
+    /// The count reaches a year whose holiday notice is not yet published:
+    /// its statutory holidays are computed from the 放假办法 and its 调休
+    /// are unknown, so the date must be re-checked once the notice is out.
+    pub provisional: bool,
+    /// Those years.
+    pub provisional_years: Vec<i32>,
 }
 
 /// An error: a stable machine-readable code, the offending field or

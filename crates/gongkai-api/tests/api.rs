@@ -385,7 +385,7 @@ async fn events_are_recorded_and_refusals_write_nothing() {
     let reply = f
         .post(
             &events_uri,
-            json!({"event": "consultation_started", "date": "2024-10-08", "kind": "third_party"}),
+            json!({"event": "consultation_started", "date": "2024-10-08", "kind": "third_party", "service": "in_person"}),
         )
         .await;
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
@@ -407,10 +407,6 @@ async fn events_are_recorded_and_refusals_write_nothing() {
         (json!({"event": "closed", "date": "2024-10-01"}), "时间顺序"),
         (json!({"event": "closed", "date": "2024-10-20"}), "晚于今天"),
         (
-            json!({"event": "extension_granted", "date": "2024-10-10", "workdays": 30, "approver": "王主任"}),
-            "20个工作日",
-        ),
-        (
             json!({"event": "reopened", "date": "2024-10-10", "reason": "复议决定"}),
             "尚未办结",
         ),
@@ -422,7 +418,35 @@ async fn events_are_recorded_and_refusals_write_nothing() {
         assert_eq!(f.event_count(id).await, 2);
     }
 
-    // Field errors in events: 422 naming the field.
+    // Field errors in events: 422 naming the field — the one check the
+    // command line and the web forms use too.
+    for (event, field) in [
+        (
+            json!({"event": "extension_granted", "date": "2024-10-10", "workdays": 30, "approver": "王主任"}),
+            "workdays",
+        ),
+        (
+            json!({"event": "correction_requested", "date": "2024-10-10", "period_workdays": 61, "service": "post"}),
+            "period_workdays",
+        ),
+        (
+            json!({"event": "correction_requested", "date": "2024-10-10", "period_workdays": 10}),
+            "service",
+        ),
+        (
+            json!({"event": "fee_notice_issued", "date": "2024-10-10", "amount_yuan": 0, "service": "post"}),
+            "amount_yuan",
+        ),
+    ] {
+        let reply = f.post(&events_uri, event).await;
+        assert_error(
+            &reply,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_field",
+            Some(field),
+        );
+        assert_eq!(f.event_count(id).await, 2);
+    }
     let reply = f
         .post(&events_uri, json!({"event": "extension_granted", "date": "2024-10-10", "workdays": 5, "approver": " "}))
         .await;
@@ -646,6 +670,17 @@ async fn calendar_counts_working_days() {
     assert_eq!(reply.body["date"], "2024-10-30");
     assert_eq!(reply.body["from"], "2024-09-27");
     assert_eq!(reply.body["days"], 20);
+    assert_eq!(reply.body["provisional"], false);
+
+    // The application view gives 2027 dates; so does the calendar, flagged:
+    // Thu 2026-12-31 + 1 → Fri 2027-01-01 元旦, weekend → Mon 2027-01-04.
+    let reply = f
+        .get("/api/v1/calendar/workdays-after?date=2026-12-31&days=1")
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
+    assert_eq!(reply.body["date"], "2027-01-04");
+    assert_eq!(reply.body["provisional"], true);
+    assert_eq!(reply.body["provisional_years"], json!([2027]));
 
     let reply = f
         .get("/api/v1/calendar/workdays-after?date=2024-02-30&days=20")

@@ -52,9 +52,14 @@ fn impossible_dates_and_uncovered_years_are_bad_input() {
 
 #[test]
 fn a_year_without_a_published_schedule_is_computed_provisionally_and_says_so() {
-    // 2027's schedule is not bundled: weekday rule, with a warning on stderr.
-    let output = gongkai(&["calendar", "workdays-after", "2026-12-21", "20"]);
+    // 2027's schedule is not published: its statutory holidays are computed,
+    // with a warning on stderr. Thu 2026-12-31 + 1: Fri 2027-01-01 元旦, the
+    // weekend → Mon 2027-01-04 (the weekday rule alone gave 2027-01-01).
+    let output = gongkai(&["calendar", "workdays-after", "2026-12-31", "1"]);
     assert_eq!(output.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&output.stdout).starts_with("2027-01-"));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("2027年放假安排尚未收录"));
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "2027-01-04\n");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("2027年放假安排尚未公布"));
+    // Mon 2026-12-07 + 20 → Tue 2027-01-05 (12-08..31 = 18, 01-04, 05).
+    let output = gongkai(&["calendar", "workdays-after", "2026-12-07", "20"]);
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "2027-01-05\n");
 }

@@ -163,6 +163,8 @@ fn a_case_from_registration_to_the_annual_report() {
         "2024-09-30",
         "--period",
         "10",
+        "--service",
+        "in_person",
     ]);
     db.ok(&[
         "case",
@@ -434,5 +436,118 @@ fn calendar_files_from_the_environment_move_the_deadlines() {
     assert_eq!(
         due_of(&String::from_utf8_lossy(&output.stdout)),
         "2024-10-31"
+    );
+}
+
+/// Every legal date is Beijing time: “today” must not follow the host's
+/// zone. UTC+14 and UTC−12 are 26 hours apart, so their local dates always
+/// differ; both runs must print the Beijing date.
+#[test]
+fn today_is_the_date_in_beijing_whatever_the_host_zone() {
+    let db = Db::new("timezone");
+    let beijing = || gongkai_domain::calendar::beijing_date(chrono::Utc::now()).to_string();
+    let before = beijing();
+    let mut dates = Vec::new();
+    for zone in ["Pacific/Kiritimati", "Etc/GMT+12", "UTC", "Asia/Shanghai"] {
+        let output = Command::new(env!("CARGO_BIN_EXE_gongkai"))
+            .args(["case", "due"])
+            .env("GONGKAI_DATABASE_URL", &db.url)
+            .env_remove("GONGKAI_TODAY")
+            .env("TZ", zone)
+            .output()
+            .expect("the binary runs");
+        assert_eq!(output.status.code(), Some(0), "{output:?}");
+        let text = String::from_utf8(output.stdout).expect("utf-8");
+        let date = text
+            .trim_end()
+            .rsplit_once('（')
+            .map(|(_, d)| d.trim_end_matches('）').to_owned())
+            .expect("the day is printed");
+        dates.push((zone, date));
+    }
+    let after = beijing();
+    for (zone, date) in &dates {
+        assert!(
+            *date == before || *date == after,
+            "TZ={zone} printed {date}, Beijing is {before}"
+        );
+    }
+}
+
+/// One validation for every adapter: what the API refuses, the command line
+/// refuses too (a lenient date, an empty approver, a 366-day correction
+/// period, a notice without 送达方式, a 0-yuan fee).
+#[test]
+fn the_command_line_refuses_what_the_api_refuses() {
+    let db = Db::new("validation");
+    db.ok(NEW);
+    let app = "gov/2024-0001";
+    for (args, says) in [
+        (
+            vec!["--kind", "closed", "--date", "2024-9-30"],
+            "YYYY-MM-DD",
+        ),
+        (
+            vec![
+                "--kind",
+                "extension_granted",
+                "--date",
+                "2024-09-30",
+                "--workdays",
+                "5",
+                "--approver",
+                " ",
+            ],
+            "批准人",
+        ),
+        (
+            vec![
+                "--kind",
+                "correction_requested",
+                "--date",
+                "2024-09-30",
+                "--period",
+                "366",
+                "--service",
+                "post",
+            ],
+            "补正期限",
+        ),
+        (
+            vec![
+                "--kind",
+                "correction_requested",
+                "--date",
+                "2024-09-30",
+                "--period",
+                "10",
+            ],
+            "--service",
+        ),
+        (
+            vec![
+                "--kind",
+                "fee_notice_issued",
+                "--date",
+                "2024-09-30",
+                "--amount",
+                "0",
+                "--service",
+                "in_person",
+            ],
+            "0元",
+        ),
+    ] {
+        let mut full = vec!["case", "event", app];
+        full.extend(args.iter().copied());
+        let message = db.bad(&full);
+        assert!(message.contains(says), "{args:?}: {message}");
+    }
+    let events = db.ok(&["case", "show", app, "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&events).expect("json");
+    assert_eq!(
+        json["events"].as_array().map(Vec::len),
+        Some(1),
+        "nothing written"
     );
 }

@@ -17,6 +17,9 @@ pub struct DigestCase {
     pub due: NaiveDate,
     /// Whether the clock is paused (补正, consultation, fee).
     pub paused: bool,
+    /// Whether the deadline reaches into a year whose holiday notice is not
+    /// yet published (statutory holidays computed; re-check).
+    pub provisional: bool,
     /// The case page's path on the site (`/staff/cases/42`).
     pub path: String,
 }
@@ -93,12 +96,17 @@ pub fn compose(digest: &Digest, base_url: &str) -> MailMessage {
             body.push_str(&format!("\n{title}（{}件）\n", cases.len()));
             for (i, c) in cases.iter().enumerate() {
                 body.push_str(&format!(
-                    "{}. 申请编号 {}（查询码 {}），{}\n   答复期限：{}，{}{}\n   办理页面：{base}{}\n",
+                    "{}. 申请编号 {}（查询码 {}），{}\n   答复期限：{}{}，{}{}\n   办理页面：{base}{}\n",
                     i + 1,
                     c.number,
                     c.query_code,
                     c.agency_name,
                     c.due.format("%Y-%m-%d"),
+                    if c.provisional {
+                        "（暂定：该年放假安排尚未公布）"
+                    } else {
+                        ""
+                    },
                     days_text(c.days_left),
                     if c.paused { "（暂停计时中）" } else { "" },
                     c.path
@@ -128,6 +136,7 @@ mod tests {
             days_left,
             due,
             paused: false,
+            provisional: false,
             path: format!("/staff/cases/{}", number.len()),
         }
     }

@@ -23,6 +23,7 @@ async fn the_digest_arrives_at_the_sink() {
             days_left: -1,
             due: NaiveDate::from_ymd_opt(2026, 2, 27).expect("date"),
             paused: false,
+            provisional: false,
             path: "/staff/cases/7".into(),
         }],
     };

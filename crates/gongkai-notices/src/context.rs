@@ -13,8 +13,8 @@ use gongkai_domain::deadline::{Outcome, ReceiptChannel};
 use serde::Serialize;
 
 pub use parts::{
-    Agency, AnswerDetails, ConsultationDetails, CorrectionDetails, ExtensionDetails, FeeDetails,
-    Party, Remedies, TransferDetails,
+    Agency, AnswerDetails, ConsultationDetails, CorrectionDetails, DelayedAnswerDetails,
+    ExtensionDetails, FeeDetails, Party, Remedies, TransferDetails,
 };
 
 use crate::{NoticeError, NoticeKind};
@@ -64,6 +64,8 @@ pub struct NoticeContext {
     pub correction: Option<CorrectionDetails>,
     /// The extension; required by [`NoticeKind::ExtensionNotice`].
     pub extension: Option<ExtensionDetails>,
+    /// The Art. 35 deadline; required by [`NoticeKind::DelayedAnswer`].
+    pub delayed: Option<DelayedAnswerDetails>,
     /// The third-party consultation; required by
     /// [`NoticeKind::ThirdPartyConsultation`].
     pub consultation: Option<ConsultationDetails>,
@@ -108,6 +110,7 @@ impl NoticeContext {
             issued_on,
             correction: None,
             extension: None,
+            delayed: None,
             consultation: None,
             fee: None,
             transfer: None,
@@ -125,6 +128,7 @@ impl NoticeContext {
             NoticeKind::Acknowledgement => Ok(()),
             NoticeKind::CorrectionRequest if self.correction.is_none() => missing("correction"),
             NoticeKind::ExtensionNotice if self.extension.is_none() => missing("extension"),
+            NoticeKind::DelayedAnswer if self.delayed.is_none() => missing("delayed"),
             NoticeKind::ThirdPartyConsultation if self.consultation.is_none() => {
                 missing("consultation")
             }

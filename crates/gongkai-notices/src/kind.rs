@@ -15,6 +15,8 @@ pub enum NoticeKind {
     CorrectionRequest,
     /// 延期答复告知书: the one extension of the answer period (Art. 33).
     ExtensionNotice,
+    /// 延迟答复告知书: a reasonable later answer deadline (Art. 35).
+    DelayedAnswer,
     /// 第三方意见征询函: the letter to a third party (Art. 32).
     ThirdPartyConsultation,
     /// 收费通知书: the 信息处理费 notice (Art. 42, 国办函〔2020〕109号).
@@ -28,10 +30,11 @@ pub enum NoticeKind {
 
 impl NoticeKind {
     /// Every kind, in procedural order.
-    pub const ALL: [NoticeKind; 7] = [
+    pub const ALL: [NoticeKind; 8] = [
         NoticeKind::Acknowledgement,
         NoticeKind::CorrectionRequest,
         NoticeKind::ExtensionNotice,
+        NoticeKind::DelayedAnswer,
         NoticeKind::ThirdPartyConsultation,
         NoticeKind::FeeNotice,
         NoticeKind::Answer,
@@ -44,6 +47,7 @@ impl NoticeKind {
             NoticeKind::Acknowledgement => "受理回执",
             NoticeKind::CorrectionRequest => "补正告知书",
             NoticeKind::ExtensionNotice => "延期答复告知书",
+            NoticeKind::DelayedAnswer => "延迟答复告知书",
             NoticeKind::ThirdPartyConsultation => "第三方意见征询函",
             NoticeKind::FeeNotice => "收费通知书",
             NoticeKind::Answer => "政府信息公开申请答复书",
@@ -57,6 +61,7 @@ impl NoticeKind {
             NoticeKind::Acknowledgement => "政府信息公开申请受理回执",
             NoticeKind::CorrectionRequest => "政府信息公开申请补正告知书",
             NoticeKind::ExtensionNotice => "政府信息公开延期答复告知书",
+            NoticeKind::DelayedAnswer => "政府信息公开延迟答复告知书",
             NoticeKind::ThirdPartyConsultation => "政府信息公开第三方意见征询函",
             NoticeKind::FeeNotice => "政府信息公开信息处理费收费通知书",
             NoticeKind::Answer => "政府信息公开申请答复书",
@@ -70,6 +75,7 @@ impl NoticeKind {
             NoticeKind::Acknowledgement => "acknowledgement",
             NoticeKind::CorrectionRequest => "correction_request",
             NoticeKind::ExtensionNotice => "extension_notice",
+            NoticeKind::DelayedAnswer => "delayed_answer",
             NoticeKind::ThirdPartyConsultation => "third_party_consultation",
             NoticeKind::FeeNotice => "fee_notice",
             NoticeKind::Answer => "answer",
@@ -88,6 +94,7 @@ impl NoticeKind {
             NoticeKind::Acknowledgement => "acknowledgement.txt.j2",
             NoticeKind::CorrectionRequest => "correction.txt.j2",
             NoticeKind::ExtensionNotice => "extension.txt.j2",
+            NoticeKind::DelayedAnswer => "delayed.txt.j2",
             NoticeKind::ThirdPartyConsultation => "consultation.txt.j2",
             NoticeKind::FeeNotice => "fee.txt.j2",
             NoticeKind::Answer => "answer.txt.j2",

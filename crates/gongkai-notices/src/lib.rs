@@ -52,8 +52,8 @@ mod templates;
 
 pub use chinese::{date_cn, number_cn, yuan_in_words};
 pub use context::{
-    Agency, AnswerDetails, ConsultationDetails, CorrectionDetails, ExtensionDetails, FeeDetails,
-    NoticeContext, Party, Remedies, TransferDetails, periods,
+    Agency, AnswerDetails, ConsultationDetails, CorrectionDetails, DelayedAnswerDetails,
+    ExtensionDetails, FeeDetails, NoticeContext, Party, Remedies, TransferDetails, periods,
 };
 pub use error::NoticeError;
 pub use kind::NoticeKind;

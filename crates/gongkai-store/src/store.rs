@@ -202,8 +202,8 @@ impl Store {
         self
     }
 
-    /// Evaluates deadlines as if today were `today` instead of the local date
-    /// (for tests, replays and demonstrations).
+    /// Evaluates deadlines as if today were `today` instead of the date in
+    /// Beijing (for tests, replays and demonstrations).
     pub fn with_today(mut self, today: NaiveDate) -> Store {
         self.today = Some(today);
         self
@@ -227,10 +227,13 @@ impl Store {
         }
     }
 
-    /// The day deadlines are evaluated on: the fixed day, or the local date.
+    /// The day deadlines are evaluated on and online receipts are dated: the
+    /// fixed day, or today in Beijing — never the host's time zone, since
+    /// every legal date is Beijing time (a UTC server would otherwise date a
+    /// Monday-morning application Sunday until 08:00).
     pub fn today(&self) -> NaiveDate {
         self.today
-            .unwrap_or_else(|| chrono::Local::now().date_naive())
+            .unwrap_or_else(|| gongkai_domain::calendar::beijing_date(chrono::Utc::now()))
     }
 
     /// The rule that generates 索引号.

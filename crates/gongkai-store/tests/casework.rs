@@ -5,7 +5,7 @@ mod common;
 
 use chrono::NaiveDate;
 use gongkai_domain::casework::{ApplicantType, ReviewKind, ReviewResult};
-use gongkai_domain::deadline::{CaseState, Outcome, ProcedureEvent, ReceiptChannel};
+use gongkai_domain::deadline::{CaseState, Outcome, ProcedureEvent, ReceiptChannel, ServiceMethod};
 use gongkai_domain::report::{
     ApplicantColumn as C, ApplicationRow as R, ReviewColumn, ReviewGroup,
 };
@@ -121,6 +121,7 @@ async fn a_year_of_cases_matches_hand_counted_tables(store: Store) {
             ProcedureEvent::CorrectionRequested {
                 date: d(2024, 5, 8),
                 period_workdays: 10,
+                service: Some(ServiceMethod::Electronic),
             },
         )
         .await

@@ -7,7 +7,7 @@ mod common;
 use chrono::NaiveDate;
 use gongkai_domain::casework::ApplicantType;
 use gongkai_domain::casework::stats::{self, ClosingKind};
-use gongkai_domain::deadline::{Outcome, ProcedureEvent, ReceiptChannel};
+use gongkai_domain::deadline::{Outcome, ProcedureEvent, ReceiptChannel, ServiceMethod};
 use gongkai_store::{
     AgencyKind, DeliveryForm, IdDocumentType, NewAgency, NewApplicant, NewApplication, Store,
 };
@@ -132,6 +132,7 @@ async fn loads_the_year_of_the_scope_with_records_only_where_needed(store: Store
         ProcedureEvent::CorrectionRequested {
             date: d(2024, 6, 5),
             period_workdays: 15,
+            service: Some(ServiceMethod::Electronic),
         },
     )
     .await;

@@ -861,6 +861,7 @@ async fn a_full_case_from_receipt_through_correction_and_extension_to_an_answer(
             vec![
                 ("date", day(9)),
                 ("period", "15".into()),
+                ("service", "in_person".into()),
                 ("items", "请写明所需文件的文号\n请提供身份证明".into()),
             ],
             "correction_request",
@@ -1030,6 +1031,7 @@ async fn fee_notice_amount_comes_from_the_fee_calculator() {
             ("date", &today),
             ("method", "per_volume"),
             ("quantity", "150"),
+            ("service", "electronic"),
         ],
     )
     .await;

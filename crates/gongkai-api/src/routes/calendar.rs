@@ -1,12 +1,13 @@
 //! `GET /api/v1/calendar/workdays-after`.
 
 use axum::Json;
-use axum::extract::Query;
 use axum::extract::rejection::QueryRejection;
-use gongkai_domain::calendar::WorkCalendar;
+use axum::extract::{Query, State};
+use chrono::Datelike;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
+use crate::ApiState;
 use crate::error::ApiError;
 use crate::json::parse_date;
 use crate::model::{ErrorBody, WorkdaysAfter};
@@ -29,8 +30,11 @@ pub(crate) struct WorkdaysParams {
 
 /// The date that is `days` working days after `date`, counting from the next
 /// day as officers compute due dates (2024-09-27 + 20 → 2024-10-30, over the
-/// National Day holiday). Uses the national calendar; a year without a
-/// published holiday schedule is refused (422) rather than guessed.
+/// National Day holiday). Uses the same calendar as the deadlines of the
+/// applications: the published notices, and for the next two years, whose
+/// schedule is not yet published, the statutory holidays of the 放假办法
+/// (`provisional` is then true and names the years); further years are
+/// refused (422).
 #[utoipa::path(
     get,
     path = "/api/v1/calendar/workdays-after",
@@ -44,6 +48,7 @@ pub(crate) struct WorkdaysParams {
     )
 )]
 pub(crate) async fn workdays_after(
+    State(state): State<ApiState>,
     params: Result<Query<WorkdaysParams>, QueryRejection>,
 ) -> Result<Json<WorkdaysAfter>, ApiError> {
     let Query(params) = params?;
@@ -56,7 +61,19 @@ pub(crate) async fn workdays_after(
     let from = parse_date(date_text).map_err(|m| ApiError::invalid_parameter("date", m))?;
     let days = number_param("days", params.days.as_deref(), 0, MAX_DAYS)?
         .ok_or_else(|| ApiError::invalid_parameter("days", "缺少参数 days（工作日数）"))?;
-    let calendar = WorkCalendar::national()?;
+    let calendar = state.store.calendar()?;
     let date = calendar.add_workdays(from, days)?;
-    Ok(Json(WorkdaysAfter { date, from, days }))
+    let mut provisional_years: Vec<i32> = [from, date]
+        .into_iter()
+        .filter(|d| calendar.is_provisional(*d))
+        .map(|d| d.year())
+        .collect();
+    provisional_years.dedup();
+    Ok(Json(WorkdaysAfter {
+        date,
+        from,
+        days,
+        provisional: !provisional_years.is_empty(),
+        provisional_years,
+    }))
 }

@@ -12,43 +12,15 @@ use crate::error::ApiError;
 use crate::json::ApiJson;
 use crate::model::{ApplicationDetail, ErrorBody, EventList, EventRecord, ProcedureEvent};
 use crate::routes::applications::{ACTOR, detail};
-use crate::routes::{id_param, no_control_chars};
+use crate::routes::id_param;
 
-/// The longest correction period an officer may set, in working days.
-const MAX_CORRECTION_WORKDAYS: u32 = 365;
-/// The largest fee, in yuan.
-const MAX_FEE_YUAN: u64 = 100_000_000;
-
-/// Checks the free-text and size fields of an event; the engine checks the rest.
+/// Checks the event's own fields with the domain's one check (the same the
+/// command line and the web forms use), naming the field; the engine checks
+/// the rest against the record.
 fn check_event(event: &ProcedureEvent) -> Result<(), ApiError> {
-    let text = |path: &'static str, value: &str, max: usize| {
-        no_control_chars(value, true).map_err(|m| ApiError::invalid_field(path, m))?;
-        let chars = value.trim().chars().count();
-        if chars == 0 {
-            return Err(ApiError::invalid_field(path, "不能为空"));
-        }
-        if chars > max {
-            return Err(ApiError::invalid_field(
-                path,
-                format!("不能超过{max}个字符（现有{chars}个）"),
-            ));
-        }
-        Ok(())
-    };
-    match event {
-        ProcedureEvent::ExtensionGranted { approver, .. } => text("approver", approver, 100),
-        ProcedureEvent::Reopened { reason, .. } => text("reason", reason, 500),
-        ProcedureEvent::CorrectionRequested {
-            period_workdays, ..
-        } if *period_workdays > MAX_CORRECTION_WORKDAYS => Err(ApiError::invalid_field(
-            "period_workdays",
-            format!("补正期限不能超过{MAX_CORRECTION_WORKDAYS}个工作日"),
-        )),
-        ProcedureEvent::FeeNoticeIssued { amount_yuan, .. } if *amount_yuan > MAX_FEE_YUAN => Err(
-            ApiError::invalid_field("amount_yuan", format!("收费金额不能超过{MAX_FEE_YUAN}元")),
-        ),
-        _ => Ok(()),
-    }
+    let domain: gongkai_domain::deadline::ProcedureEvent = event.clone().into();
+    gongkai_domain::deadline::check_new_event(&domain)
+        .map_err(|e| ApiError::invalid_field(e.field, e.to_string()))
 }
 
 /// The recorded events of an application, in order.
@@ -82,10 +54,14 @@ pub(crate) async fn list(
     }))
 }
 
-/// Records a procedural event. The deadline engine replays the whole record
-/// with it; an event it refuses (out of order, in the future, after closing,
-/// a second extension, an extension over 20 working days, …) is answered 409
-/// with the engine's message and nothing is written.
+/// Records a procedural event. Its fields are checked first (422 naming the
+/// field: a notice without `service`, a 0-yuan fee, an empty approver, a
+/// correction period over 60 working days…); then the deadline engine
+/// replays the whole record with it, and an event it refuses (out of order,
+/// in the future, after closing, a second extension, an extension or an
+/// Art. 35 deadline after the answer period ran out, …) is answered 409
+/// with the engine's message and nothing is written. A posted notice's
+/// service date is recorded later as `notice_served`.
 #[utoipa::path(
     post,
     path = "/api/v1/applications/{id}/events",

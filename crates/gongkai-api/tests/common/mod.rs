@@ -24,7 +24,7 @@ pub fn today() -> NaiveDate {
 pub struct Fixture {
     pub app: Router,
     pub store: Store,
-    _dir: TempDir,
+    _dir: Option<TempDir>,
 }
 
 pub struct Reply {
@@ -64,7 +64,7 @@ pub async fn fixture_with(config: ApiConfig) -> Fixture {
     Fixture {
         app,
         store,
-        _dir: dir,
+        _dir: Some(dir),
     }
 }
 
@@ -76,6 +76,15 @@ pub async fn fixture() -> Fixture {
 }
 
 impl Fixture {
+    /// A fixture over a router and store made by the test.
+    pub fn over(app: Router, store: Store) -> Fixture {
+        Fixture {
+            app,
+            store,
+            _dir: None,
+        }
+    }
+
     /// Sends a request; `body` is sent as JSON.
     pub async fn call(
         &self,

@@ -11,11 +11,8 @@ use crate::output::write_stdout;
 
 /// Prints the date `days` working days after `date`.
 pub fn workdays_after(date: &str, days: u32, overrides: Option<&Path>) -> Result<Outcome, Failure> {
-    let start = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").map_err(|e| {
-        Failure::BadInput(format!(
-            "日期“{date}”无效（应为 YYYY-MM-DD 格式的真实日期）：{e}"
-        ))
-    })?;
+    let start: NaiveDate = gongkai_domain::deadline::parse_date(date)
+        .map_err(|e| Failure::BadInput(format!("日期无效：{e}")))?;
     let national = WorkCalendar::operational()
         .map_err(|e| Failure::Failed(anyhow::anyhow!("内置节假日数据有误：{e}")))?;
     let calendar = match overrides {
@@ -41,7 +38,7 @@ pub fn workdays_after(date: &str, days: u32, overrides: Option<&Path>) -> Result
             .into_iter()
             .collect();
         eprintln!(
-            "注意：{}年放假安排尚未收录，该年日期暂按周末推算；通知发布后可用 --overrides 加载该年数据",
+            "注意：{}年放假安排尚未公布，该年日期按《全国年节及纪念日放假办法》规定的法定节假日推算（调休未知）；通知发布后可用 --overrides 加载该年数据",
             years.join("、")
         );
     }

@@ -65,7 +65,10 @@ pub(crate) fn block_on<T>(future: impl Future<Output = Result<T, Failure>>) -> R
 /// with the calendar files of `GONGKAI_CALENDAR_FILES` (comma-separated) layered on.
 pub(crate) async fn open_store(database: Option<String>) -> Result<Store, Failure> {
     let url = database.unwrap_or_else(|| super::serve::DEFAULT_DATABASE_URL.to_owned());
-    let store = Store::open(&url).await.map_err(store_failure)?;
+    let mut store = Store::open(&url).await.map_err(store_failure)?;
+    if let Some(today) = today_from_env()? {
+        store = store.with_today(today);
+    }
     let files = super::serve::calendar_files_from_env();
     if files.is_empty() {
         return Ok(store);
@@ -84,13 +87,23 @@ pub(crate) fn store_failure(error: StoreError) -> Failure {
     }
 }
 
-/// Parses a `YYYY-MM-DD` option, naming the option when it is not a real date.
+/// Parses a `YYYY-MM-DD` option strictly (the domain's one date parser, as
+/// the API and the web forms), naming the option when it is not a real date.
 pub(crate) fn parse_date(option: &str, text: &str) -> Result<NaiveDate, Failure> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
-        Failure::BadInput(format!(
-            "{option} 的日期“{text}”无效：应为 YYYY-MM-DD 格式的真实日期"
-        ))
-    })
+    gongkai_domain::deadline::parse_date(text)
+        .map_err(|e| Failure::BadInput(format!("{option} 的日期无效：{e}")))
+}
+
+/// The environment variable that fixes “today” (Beijing date, YYYY-MM-DD)
+/// for replaying a record or testing; unset, today is the date in Beijing.
+pub const TODAY_ENV: &str = "GONGKAI_TODAY";
+
+/// The day fixed by [`TODAY_ENV`], if set.
+pub(crate) fn today_from_env() -> Result<Option<NaiveDate>, Failure> {
+    match std::env::var(TODAY_ENV) {
+        Ok(text) if !text.trim().is_empty() => parse_date(TODAY_ENV, &text).map(Some),
+        _ => Ok(None),
+    }
 }
 
 /// Finds the application named `app`: `AGENCY/NUMBER` (gov/2024-0001), its

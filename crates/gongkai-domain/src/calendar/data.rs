@@ -7,11 +7,57 @@ use serde::{Deserialize, Serialize};
 
 use super::CalendarError;
 
-/// The notices bundled into the binary, one per notice year.
+/// The notices bundled into the binary, one per notice year (2008, the year
+/// the 2007 revision of the 放假办法 and soon after it the 2008 Regulation
+/// took effect, to the latest published).
 ///
 /// Compiled in with `include_str!` so that the domain crate stays free of
 /// I/O; to add a year see `data/holidays-cn/README.md`.
 pub(super) const BUNDLED: &[(&str, &str)] = &[
+    (
+        "2008.json",
+        include_str!("../../data/holidays-cn/2008.json"),
+    ),
+    (
+        "2009.json",
+        include_str!("../../data/holidays-cn/2009.json"),
+    ),
+    (
+        "2010.json",
+        include_str!("../../data/holidays-cn/2010.json"),
+    ),
+    (
+        "2011.json",
+        include_str!("../../data/holidays-cn/2011.json"),
+    ),
+    (
+        "2012.json",
+        include_str!("../../data/holidays-cn/2012.json"),
+    ),
+    (
+        "2013.json",
+        include_str!("../../data/holidays-cn/2013.json"),
+    ),
+    (
+        "2014.json",
+        include_str!("../../data/holidays-cn/2014.json"),
+    ),
+    (
+        "2015.json",
+        include_str!("../../data/holidays-cn/2015.json"),
+    ),
+    (
+        "2016.json",
+        include_str!("../../data/holidays-cn/2016.json"),
+    ),
+    (
+        "2017.json",
+        include_str!("../../data/holidays-cn/2017.json"),
+    ),
+    (
+        "2018.json",
+        include_str!("../../data/holidays-cn/2018.json"),
+    ),
     (
         "2019.json",
         include_str!("../../data/holidays-cn/2019.json"),

@@ -12,21 +12,27 @@
 //! computation that reaches a year with no loaded notice fails with
 //! [`CalendarError::YearNotCovered`] rather than guessing — unless the year was
 //! declared *provisional* ([`WorkCalendar::with_provisional_years`]): then the
-//! weekday rule is used and every result that touches the year says so
-//! ([`WorkCalendar::is_provisional`]). The State Council publishes next year's
-//! schedule only in November or December, so a running office needs dates in
-//! the coming year before the notice exists.
+//! statutory holidays of 《全国年节及纪念日放假办法》 and their make-up days are
+//! computed ([`statutory`]) and the weekday rule covers the rest; every result
+//! that touches the year says so ([`WorkCalendar::is_provisional`]). The State
+//! Council publishes next year's schedule only in November or December, so a
+//! running office needs dates in the coming year before the notice exists;
+//! only the 调休 swaps are unknown then.
+//!
+//! Dates are calendar days in Beijing time: [`beijing_date`] turns an
+//! instant into the legal "today", whatever the host's time zone.
 
 mod data;
 mod describe;
 mod error;
+pub mod statutory;
 #[cfg(test)]
 mod tests;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, Utc, Weekday};
 
 pub use data::{DayEntry, YearFile};
 pub use describe::DayKind;
@@ -51,6 +57,21 @@ pub struct WorkCalendar {
     entries: BTreeMap<NaiveDate, DayEntry>,
     years: BTreeSet<i32>,
     provisional: BTreeSet<i32>,
+    /// The computed rest days of the provisional years, kept apart from the
+    /// notices' entries so that loading the real notice replaces them whole.
+    provisional_days: BTreeMap<NaiveDate, DayEntry>,
+}
+
+/// Beijing time (UTC+8; no daylight saving since 1991).
+const BEIJING_OFFSET_SECONDS: i32 = 8 * 3600;
+
+/// The calendar day in Beijing at `instant`: the legal date of anything that
+/// happens then (a receipt, "today" for deadlines), whatever the host's zone.
+pub fn beijing_date(instant: DateTime<Utc>) -> NaiveDate {
+    match FixedOffset::east_opt(BEIJING_OFFSET_SECONDS) {
+        Some(beijing) => instant.with_timezone(&beijing).date_naive(),
+        None => instant.date_naive(),
+    }
 }
 
 /// The operational calendar: the national data plus the two years after the
@@ -58,7 +79,7 @@ pub struct WorkCalendar {
 static OPERATIONAL: LazyLock<Result<WorkCalendar, CalendarError>> = LazyLock::new(|| {
     let national = WorkCalendar::national()?.clone();
     let last = national.years.last().copied().unwrap_or(2026);
-    Ok(national.with_provisional_years([last + 1, last + 2]))
+    national.with_provisional_years([last + 1, last + 2])
 });
 
 impl WorkCalendar {
@@ -78,17 +99,30 @@ impl WorkCalendar {
         OPERATIONAL.as_ref().map_err(Clone::clone)
     }
 
-    /// Declares years without a loaded notice as provisional: the weekday rule
-    /// applies there and [`WorkCalendar::is_provisional`] reports it. Years that
-    /// have a notice stay as they are; loading a notice later makes the year exact.
-    #[must_use]
-    pub fn with_provisional_years(mut self, years: impl IntoIterator<Item = i32>) -> Self {
-        self.provisional
-            .extend(years.into_iter().filter(|y| !self.years.contains(y)));
-        self
+    /// Declares years without a loaded notice as provisional: their statutory
+    /// holidays and make-up days are computed from the 办法 ([`statutory`]),
+    /// the weekday rule covers the rest, and [`WorkCalendar::is_provisional`]
+    /// reports it. Years that have a notice stay as they are; loading a notice
+    /// later makes the year exact. A year the 办法's rules do not cover
+    /// (before 2008) is refused.
+    pub fn with_provisional_years(
+        mut self,
+        years: impl IntoIterator<Item = i32>,
+    ) -> Result<Self, CalendarError> {
+        for year in years {
+            if self.years.contains(&year) {
+                continue;
+            }
+            for entry in statutory::rest_days(year)? {
+                self.provisional_days.insert(entry.date, entry);
+            }
+            self.provisional.insert(year);
+        }
+        Ok(self)
     }
 
-    /// Whether `date` falls in a provisional year (computed by weekday rule only).
+    /// Whether `date` falls in a provisional year (statutory holidays
+    /// computed, 调休 unknown).
     pub fn is_provisional(&self, date: NaiveDate) -> bool {
         !self.years.contains(&date.year()) && self.provisional.contains(&date.year())
     }
@@ -135,16 +169,21 @@ impl WorkCalendar {
         &self.years
     }
 
-    /// The notice entry for a date, if one names it.
+    /// The notice entry for a date, if one names it, or in a provisional
+    /// year the computed statutory rest day.
     pub fn entry(&self, date: NaiveDate) -> Option<&DayEntry> {
-        self.entries.get(&date)
+        self.entries.get(&date).or_else(|| {
+            self.is_provisional(date)
+                .then(|| self.provisional_days.get(&date))
+                .flatten()
+        })
     }
 
     /// Whether `date` is a working day: a notice entry decides (rest day or
     /// 调休 working day), otherwise Monday–Friday.
     pub fn is_workday(&self, date: NaiveDate) -> Result<bool, CalendarError> {
         self.ensure_covered(date)?;
-        Ok(match self.entries.get(&date) {
+        Ok(match self.entry(date) {
             Some(entry) => !entry.is_off_day,
             None => !is_weekend(date),
         })
@@ -154,7 +193,7 @@ impl WorkCalendar {
     /// computed deadline can be justified to the applicant.
     pub fn describe(&self, date: NaiveDate) -> Result<DayKind, CalendarError> {
         self.ensure_covered(date)?;
-        Ok(match self.entries.get(&date) {
+        Ok(match self.entry(date) {
             Some(e) if e.is_off_day => DayKind::Holiday {
                 name: e.name.clone(),
             },

@@ -1,6 +1,6 @@
 //! Calendar tests against dates counted by hand from the notices.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::*;
 
@@ -15,7 +15,9 @@ fn cal() -> &'static WorkCalendar {
 #[test]
 fn every_bundled_file_parses() {
     // Entry counts as listed in the upstream files.
-    let expected = [31, 37, 38, 38, 34, 36, 33, 39];
+    let expected = [
+        35, 33, 37, 34, 34, 41, 27, 31, 30, 29, 29, 31, 37, 38, 38, 34, 36, 33, 39,
+    ];
     assert_eq!(data::BUNDLED.len(), expected.len());
     for ((name, json), count) in data::BUNDLED.iter().zip(expected) {
         let file = WorkCalendar::parse_year_file(json)
@@ -27,9 +29,9 @@ fn every_bundled_file_parses() {
 }
 
 #[test]
-fn national_covers_2019_to_2026() {
+fn national_covers_2008_to_2026() {
     let years: Vec<i32> = cal().covered_years().iter().copied().collect();
-    assert_eq!(years, (2019..=2026).collect::<Vec<_>>());
+    assert_eq!(years, (2008..=2026).collect::<Vec<_>>());
 }
 
 #[test]
@@ -128,11 +130,10 @@ fn previous_december_entries_come_from_next_years_file() {
             name: "元旦".to_owned()
         })
     );
-    // 2019.json lists 2018-12-29..31, but the rest of 2018 is unknown.
-    assert_eq!(
-        cal().is_workday(d("2018-12-29")),
-        Err(CalendarError::YearNotCovered { year: 2018 })
-    );
+    // 2019.json makes Saturday 2018-12-29 a working day; 2018.json does not
+    // list it (the swap belongs to the 2019 元旦).
+    assert_eq!(cal().is_workday(d("2018-12-29")), Ok(true));
+    assert_eq!(cal().is_workday(d("2018-12-31")), Ok(false));
 }
 
 #[test]
@@ -194,8 +195,8 @@ fn years_without_data_are_refused() {
     assert_eq!(c.is_workday(d("2031-03-03")), Err(missing(2031)));
     assert_eq!(c.add_workdays(d("2026-12-20"), 20), Err(missing(2027)));
     assert_eq!(
-        c.workdays_between(d("2018-06-01"), d("2019-01-10")),
-        Err(missing(2018))
+        c.workdays_between(d("2007-06-01"), d("2008-01-10")),
+        Err(missing(2007))
     );
     assert_eq!(c.describe(d("2031-03-03")), Err(missing(2031)));
     let msg = CalendarError::YearNotCovered { year: 2031 }.to_string();
@@ -305,9 +306,10 @@ fn parse_errors_for_the_whole_file() {
 }
 
 #[test]
-fn provisional_years_use_the_weekday_rule_and_say_so() {
+fn provisional_years_keep_the_statutory_holidays_and_say_so() {
     let national = WorkCalendar::national().expect("bundled data parses");
     let last = *national.covered_years().last().expect("some year");
+    assert_eq!(last, 2026, "the dates below are counted for 2027");
     let next_new_year = NaiveDate::from_ymd_opt(last + 1, 1, 1).expect("date");
     // Strict: a year without a notice is refused.
     assert_eq!(
@@ -322,10 +324,19 @@ fn provisional_years_use_the_weekday_rule_and_say_so() {
         operational.provisional_years().collect::<Vec<_>>(),
         vec![last + 1, last + 2]
     );
-    // 2027-01-01 is a Friday: without a notice it counts as a working day.
+    // 元旦 is a statutory holiday whatever the notice will say.
+    assert_eq!(operational.is_workday(next_new_year), Ok(false));
     assert_eq!(
-        operational.is_workday(next_new_year),
-        Ok(next_new_year.weekday().num_days_from_monday() < 5)
+        operational.describe(next_new_year),
+        Ok(DayKind::Holiday {
+            name: "元旦".into()
+        })
+    );
+    // 2026-12-31 (Thu) + 1 working day: 2027-01-01 Fri 元旦, 01-02/03
+    // weekend → Mon 2027-01-04.
+    assert_eq!(
+        operational.add_workdays(d("2026-12-31"), 1),
+        Ok(d("2027-01-04"))
     );
     // Three years ahead is still refused.
     let far = NaiveDate::from_ymd_opt(last + 3, 3, 1).expect("date");
@@ -335,4 +346,25 @@ fn provisional_years_use_the_weekday_rule_and_say_so() {
     let exact = operational.clone().with_overrides(file);
     assert!(!exact.is_provisional(next_new_year));
     assert_eq!(exact.is_workday(next_new_year), Ok(false));
+    // …and drops the computed days: the notice alone decides (2027-02-09, a
+    // computed 补假 Tuesday, is an ordinary working day in this file).
+    assert_eq!(exact.is_workday(d("2027-02-09")), Ok(true));
+    assert_eq!(operational.is_workday(d("2027-02-09")), Ok(false));
+}
+
+#[test]
+fn beijing_date_is_the_legal_day_whatever_the_host_zone() {
+    use chrono::TimeZone;
+    // Sunday 2025-06-01 17:30 UTC is Monday 01:30 in Beijing.
+    let at = chrono::Utc
+        .with_ymd_and_hms(2025, 6, 1, 17, 30, 0)
+        .single()
+        .expect("instant");
+    assert_eq!(beijing_date(at), d("2025-06-02"));
+    // 15:59:59 UTC is still the same day in Beijing (23:59:59).
+    let at = chrono::Utc
+        .with_ymd_and_hms(2025, 6, 1, 15, 59, 59)
+        .single()
+        .expect("instant");
+    assert_eq!(beijing_date(at), d("2025-06-01"));
 }

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use thiserror::Error;
 
+use super::FieldError;
 use crate::calendar::CalendarError;
 
 /// Why the status of an application could not be computed. An inconsistent
@@ -79,20 +80,16 @@ pub enum EventProblem {
     /// A corrected application without a pending request.
     #[error("没有待补正的告知")]
     NoPendingCorrection,
-    /// A new consultation while another awaits its reply.
-    #[error("已于{started}征求意见，尚未答复且未逾期")]
-    ConsultationOpen {
-        /// When the pending consultation started.
-        started: NaiveDate,
-    },
     /// A reply without a pending consultation.
     #[error("没有待答复的征求意见")]
     NoOpenConsultation,
-    /// Extensions of 0 or more than 20 working days.
-    #[error("延期{workdays}个工作日不合法：最长不得超过20个工作日（条例第三十三条）")]
+    /// Extensions of 0 or more than the Regulation allows.
+    #[error("延期{workdays}个工作日不合法：应为1至{max}个工作日")]
     ExtensionLength {
         /// The requested extension.
         workdays: u32,
+        /// The longest the Regulation allows (20; 15 under the 2008 text).
+        max: u32,
     },
     /// A second extension (Art. 33 allows one).
     #[error("已于{first}延期，答复期限只能延长一次")]
@@ -109,4 +106,83 @@ pub enum EventProblem {
     /// A payment without an unpaid fee notice.
     #[error("没有待缴费的收费通知")]
     NoPendingFee,
+    /// A field of the event is wrong on its own.
+    #[error(transparent)]
+    Field(FieldError),
+    /// Dated before the 2008 Regulation took effect.
+    #[error("早于《政府信息公开条例》施行日期2008-05-01")]
+    BeforeRegulation,
+    /// A step the law allows only within the answer period, taken after it.
+    #[error("不能再作出：{reason}")]
+    PeriodExpired {
+        /// Why, with the deadline that passed.
+        reason: String,
+    },
+    /// A service date for a record that is no notice.
+    #[error("第{notice}条记录不是需要送达的文书（补正告知、征求意见函或收费通知）")]
+    NotANotice {
+        /// The record number named.
+        notice: u32,
+    },
+    /// A service date for a notice served when sent.
+    #[error("第{notice}条记录已{method}，发出之日即送达，无需另行登记送达日期")]
+    ServedWhenSent {
+        /// The record number named.
+        notice: u32,
+        /// How it was served.
+        method: &'static str,
+    },
+    /// Served before it was sent.
+    #[error("送达日期早于文书发出日期{sent}")]
+    ServedBeforeSent {
+        /// The notice's date.
+        sent: NaiveDate,
+    },
+    /// A second service date for one notice.
+    #[error("第{notice}条记录已登记于{served}送达")]
+    AlreadyServed {
+        /// The record number named.
+        notice: u32,
+        /// The date entered first.
+        served: NaiveDate,
+    },
+    /// A reply naming a consultation that is not open.
+    #[error("第{consultation}条记录不是尚未答复的征求意见")]
+    NotAnOpenConsultation {
+        /// The record number named.
+        consultation: u32,
+    },
+    /// A reply while several consultations are open, without saying which.
+    #[error("有多项征求意见尚未答复（第{}条记录），须指明答复的是哪一项", open.iter().map(u32::to_string).collect::<Vec<_>>().join("、"))]
+    WhichConsultation {
+        /// The record numbers of the open consultations.
+        open: Vec<u32>,
+    },
+    /// An extension after an Art. 35 deadline.
+    #[error("已于{set_on}依第三十五条确定延迟答复期限，不能再延期")]
+    AfterReasonableDeadline {
+        /// When the Art. 35 deadline was set.
+        set_on: NaiveDate,
+    },
+    /// Art. 35 under the 2008 text.
+    #[error("2008年施行的条例没有第三十五条（确定延迟答复的合理期限）")]
+    NoReasonableDeadlineIn2008,
+    /// A second Art. 35 deadline.
+    #[error("已于{first}确定延迟答复期限")]
+    SecondReasonableDeadline {
+        /// The first one's date.
+        first: NaiveDate,
+    },
+    /// An Art. 35 date not after the current deadline.
+    #[error("延迟答复的期限须晚于当前答复期限{current}")]
+    ReasonableDeadlineNotLater {
+        /// The current answer deadline.
+        current: NaiveDate,
+    },
+    /// An Art. 35 date while the clock stands for a correction.
+    #[error("正在等待补正，答复期限尚未重新起算，不能确定延迟答复期限")]
+    ReasonableDeadlineWhileStopped,
+    /// A fee notice before 109号 took effect.
+    #[error("信息处理费自2021-01-01起依国办函〔2020〕109号收取，此前不能发出收费通知")]
+    FeeBeforeRules,
 }

@@ -89,6 +89,63 @@ impl ConsultationKind {
     }
 }
 
+/// How a notice reached its addressee (送达方式), which decides the day a
+/// period that runs "from receipt of the notice" starts: the applicant's
+/// 补正 and payment periods, the consulted party's 15 working days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ServiceMethod {
+    /// Handed over at the office or delivered by hand: served that day.
+    InPerson,
+    /// Sent through the online platform, e-mail, SMS or fax the addressee
+    /// gave: served the day it was sent.
+    Electronic,
+    /// Posted: served the day the addressee signed for it, which is entered
+    /// later as a [`ProcedureEvent::NoticeServed`].
+    Post,
+}
+
+impl ServiceMethod {
+    /// All methods, in form order.
+    pub const ALL: [ServiceMethod; 3] = [
+        ServiceMethod::InPerson,
+        ServiceMethod::Electronic,
+        ServiceMethod::Post,
+    ];
+
+    /// The method's name.
+    pub fn label(&self) -> &'static str {
+        match self {
+            ServiceMethod::InPerson => "直接送达",
+            ServiceMethod::Electronic => "电子送达",
+            ServiceMethod::Post => "邮寄送达",
+        }
+    }
+
+    /// The serialised key (`in_person`, `electronic`, `post`).
+    pub fn key(&self) -> &'static str {
+        match self {
+            ServiceMethod::InPerson => "in_person",
+            ServiceMethod::Electronic => "electronic",
+            ServiceMethod::Post => "post",
+        }
+    }
+
+    /// The method with this key.
+    pub fn from_key(key: &str) -> Option<ServiceMethod> {
+        ServiceMethod::ALL.into_iter().find(|m| m.key() == key)
+    }
+
+    /// Whether the notice is served on the day it is sent; otherwise the
+    /// service date is recorded separately once known.
+    pub fn served_when_sent(&self) -> bool {
+        match self {
+            ServiceMethod::InPerson | ServiceMethod::Electronic => true,
+            ServiceMethod::Post => false,
+        }
+    }
+}
+
 /// One step of the procedure, as recorded by the office. The deadline engine
 /// is a pure function of these, so the record is the single source of truth
 /// and the status can always be recomputed.
@@ -104,27 +161,61 @@ pub enum ProcedureEvent {
     },
     /// The applicant was told once what to correct (Art. 30).
     CorrectionRequested {
-        /// Date of the 补正告知.
+        /// Date the 补正告知 was issued (sent or handed over).
         date: NaiveDate,
-        /// The period, in working days, given to the applicant.
+        /// The period, in working days from service, given to the applicant.
         period_workdays: u32,
+        /// How it is served; `None` in records made before 送达 was tracked,
+        /// which then wait for a [`ProcedureEvent::NoticeServed`].
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        service: Option<ServiceMethod>,
     },
     /// The corrected application arrived; the answer period restarts.
     CorrectionReceived {
         /// Receipt date of the corrected application.
         date: NaiveDate,
     },
-    /// A consultation letter was sent; the answer clock stops.
+    /// A consultation letter was sent; the answer clock stops. Several may
+    /// run at once (a third party and another agency).
     ConsultationStarted {
         /// Date the letter was sent.
         date: NaiveDate,
         /// Whom the agency consulted.
         kind: ConsultationKind,
+        /// How the letter is served (the 15 working days run from service).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        service: Option<ServiceMethod>,
     },
-    /// The consulted party answered; the answer clock runs again.
+    /// A consulted party answered; the answer clock runs again once no
+    /// consultation is open.
     ConsultationReplied {
         /// Date the reply arrived.
         date: NaiveDate,
+        /// The record number (1-based, as in “第N条记录”) of the
+        /// consultation answered; may be left out while only one is open.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        consultation: Option<u32>,
+    },
+    /// A notice sent by post was served: the addressee signed for it on
+    /// `date` (送达日期). Entered when the receipt comes back, so it may be
+    /// recorded after later steps; it names the notice by its record number.
+    NoticeServed {
+        /// The day the addressee received the notice.
+        date: NaiveDate,
+        /// The record number (1-based) of the 补正告知, 征求意见 or 收费通知.
+        notice: u32,
+    },
+    /// Art. 35: the number or frequency of requests is obviously beyond
+    /// reason, the reasons given are reasonable, but the answer cannot be
+    /// given within Art. 33: the agency sets a reasonable later deadline
+    /// and notifies the applicant (确定延迟答复的合理期限).
+    ReasonableDeadlineSet {
+        /// Date of the decision and notice.
+        date: NaiveDate,
+        /// The new answer deadline (a calendar date set by the agency).
+        due: NaiveDate,
+        /// Why, as told to the applicant.
+        reason: String,
     },
     /// The one extension allowed by Art. 33.
     ExtensionGranted {
@@ -137,10 +228,13 @@ pub enum ProcedureEvent {
     },
     /// A 收费通知 was issued; the answer clock stops until payment.
     FeeNoticeIssued {
-        /// Date of the notice.
+        /// Date the notice was issued (sent or handed over).
         date: NaiveDate,
-        /// Amount in whole yuan (see [`crate::fee`]).
+        /// Amount in whole yuan (see [`crate::fee`]); never 0.
         amount_yuan: u64,
+        /// How it is served (the 20 working days to pay run from service).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        service: Option<ServiceMethod>,
     },
     /// The applicant paid the fee.
     FeePaid {
@@ -197,7 +291,9 @@ impl ProcedureEvent {
             | ProcedureEvent::CorrectionRequested { date, .. }
             | ProcedureEvent::CorrectionReceived { date }
             | ProcedureEvent::ConsultationStarted { date, .. }
-            | ProcedureEvent::ConsultationReplied { date }
+            | ProcedureEvent::ConsultationReplied { date, .. }
+            | ProcedureEvent::NoticeServed { date, .. }
+            | ProcedureEvent::ReasonableDeadlineSet { date, .. }
             | ProcedureEvent::ExtensionGranted { date, .. }
             | ProcedureEvent::FeeNoticeIssued { date, .. }
             | ProcedureEvent::FeePaid { date }
@@ -217,6 +313,8 @@ impl ProcedureEvent {
             ProcedureEvent::CorrectionReceived { .. } => "收到补正",
             ProcedureEvent::ConsultationStarted { .. } => "征求意见",
             ProcedureEvent::ConsultationReplied { .. } => "收到征求意见答复",
+            ProcedureEvent::NoticeServed { .. } => "送达",
+            ProcedureEvent::ReasonableDeadlineSet { .. } => "确定延迟答复期限",
             ProcedureEvent::ExtensionGranted { .. } => "延期答复",
             ProcedureEvent::FeeNoticeIssued { .. } => "发出收费通知",
             ProcedureEvent::FeePaid { .. } => "缴纳费用",
@@ -226,5 +324,29 @@ impl ProcedureEvent {
             ProcedureEvent::Reopened { .. } => "重新办理",
             ProcedureEvent::Transferred { .. } => "转送其他机关",
         }
+    }
+}
+
+impl ProcedureEvent {
+    /// How a notice event is served; `None` for other events and for
+    /// notices recorded before 送达 was tracked.
+    pub fn service(&self) -> Option<ServiceMethod> {
+        match self {
+            ProcedureEvent::CorrectionRequested { service, .. }
+            | ProcedureEvent::ConsultationStarted { service, .. }
+            | ProcedureEvent::FeeNoticeIssued { service, .. } => *service,
+            _ => None,
+        }
+    }
+
+    /// Whether the event is a notice whose addressee's period runs from
+    /// service (补正告知, 征求意见函, 收费通知).
+    pub fn is_served_notice(&self) -> bool {
+        matches!(
+            self,
+            ProcedureEvent::CorrectionRequested { .. }
+                | ProcedureEvent::ConsultationStarted { .. }
+                | ProcedureEvent::FeeNoticeIssued { .. }
+        )
     }
 }

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{ConsultationKind, Outcome, ReceiptChannel};
+use super::{ConsultationKind, Outcome, ReceiptChannel, Regime};
 
 /// Where the application stands on the evaluation day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -23,6 +23,8 @@ pub enum CaseState {
     FeeLapsed,
     /// The answer period was extended; the clock runs.
     Extended,
+    /// A reasonable later deadline was set under Art. 35.
+    Deferred,
     /// Answered.
     Answered,
     /// Closed without an answer.
@@ -42,6 +44,7 @@ impl CaseState {
             CaseState::AwaitingFeePayment => "待缴费",
             CaseState::FeeLapsed => "逾期未缴费",
             CaseState::Extended => "已延期",
+            CaseState::Deferred => "已确定延迟答复期限",
             CaseState::Answered => "已答复",
             CaseState::Closed => "已办结",
             CaseState::Withdrawn => "已撤回",
@@ -103,6 +106,24 @@ pub enum DeadlineStatus {
     /// The period ran out without the act; for the applicant's periods this
     /// has legal consequences (see [`CaseStatus::implied_outcome`]).
     Lapsed,
+    /// The notice it runs from awaits its service date (a posted letter
+    /// whose receipt has not come back): the period has not begun and can
+    /// never lapse before the date is entered; `due` is the earliest it could
+    /// end (counted from the day the notice was sent).
+    AwaitingService,
+}
+
+/// A run of holiday rest days inside a period, named as in the notice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HolidaySpan {
+    /// The holiday (“国庆节、中秋节”).
+    pub name: String,
+    /// Its first rest day in the period.
+    pub first: NaiveDate,
+    /// Its last rest day in the period.
+    pub last: NaiveDate,
+    /// Computed from the 放假办法 for a year whose notice is not published.
+    pub provisional: bool,
 }
 
 /// One statutory deadline with its explanation.
@@ -123,6 +144,15 @@ pub struct Deadline {
     pub days_left: Option<i64>,
     /// Passed without the act, or the act was late.
     pub overdue: bool,
+    /// The period reaches into a year whose holiday notice is not yet
+    /// published: the date follows the statutory holidays of the 放假办法
+    /// and must be re-checked once the notice is out.
+    pub provisional: bool,
+    /// The holidays inside the period that moved its end.
+    pub holidays: Vec<HolidaySpan>,
+    /// The record number (1-based) of the notice the period runs from, for
+    /// the applicant's and consulted parties' periods.
+    pub notice: Option<u32>,
 }
 
 /// Why the answer clock stood still, or (for [`PauseKind::Correction`])
@@ -165,6 +195,33 @@ pub struct Pause {
     pub running: bool,
     /// Working days in `(from, until]`.
     pub workdays: i64,
+    /// The provision that leaves this time out.
+    pub basis: String,
+}
+
+/// A step that did not affect the deadlines, and why (taken after the
+/// answer period had run out, or a fee of 0 yuan).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IneffectiveStep {
+    /// Its record number (1-based).
+    pub seq: u32,
+    /// The step's name.
+    pub label: String,
+    /// Its date.
+    pub date: NaiveDate,
+    /// Why it has no effect.
+    pub reason: String,
+}
+
+/// A reasonable later deadline set under Art. 35.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReasonableDeadline {
+    /// When it was set and notified.
+    pub set_on: NaiveDate,
+    /// The new answer deadline.
+    pub due: NaiveDate,
+    /// Why.
+    pub reason: String,
 }
 
 /// The approved extension.
@@ -181,6 +238,8 @@ pub struct Extension {
 /// Everything the office needs to know about one application today.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseStatus {
+    /// The Regulation the current handling falls under.
+    pub regime: Regime,
     /// The state.
     pub state: CaseState,
     /// How the application arrived.
@@ -194,8 +253,12 @@ pub struct CaseStatus {
     pub deadlines: Vec<Deadline>,
     /// The pauses of the current handling.
     pub pauses: Vec<Pause>,
-    /// The extension, if granted.
+    /// The extension, if granted in time.
     pub extension: Option<Extension>,
+    /// The Art. 35 deadline, if set in time.
+    pub reasonable_deadline: Option<ReasonableDeadline>,
+    /// Steps recorded that do not affect the deadlines, with the reason.
+    pub ineffective_steps: Vec<IneffectiveStep>,
     /// The recorded outcome of an answered case.
     pub outcome: Option<Outcome>,
     /// The outcome the law implies when the applicant let the correction or
@@ -204,12 +267,17 @@ pub struct CaseStatus {
     /// When the case was answered, closed or withdrawn.
     pub closed_on: Option<NaiveDate>,
     /// Years whose holiday schedule is not yet published and that a deadline
-    /// reaches into: those dates follow the weekday rule and must be re-checked
-    /// once the State Council's notice is loaded.
+    /// reaches into: those dates follow the statutory holidays of the 放假办法
+    /// and must be re-checked once the State Council's notice is loaded.
     pub provisional_years: Vec<i32>,
 }
 
 impl CaseStatus {
+    /// Whether any deadline shown is provisional.
+    pub fn is_provisional(&self) -> bool {
+        !self.provisional_years.is_empty()
+    }
+
     /// The first deadline of a kind.
     pub fn deadline(&self, kind: DeadlineKind) -> Option<&Deadline> {
         self.deadlines.iter().find(|d| d.kind == kind)

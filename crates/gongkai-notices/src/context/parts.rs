@@ -124,6 +124,19 @@ pub struct ExtensionDetails {
     pub new_due: NaiveDate,
 }
 
+/// A reasonable later answer deadline set under Art. 35.
+#[derive(Debug, Clone, Serialize)]
+pub struct DelayedAnswerDetails {
+    /// Why the answer cannot be given within Art. 33 (as told the applicant).
+    pub reason: String,
+    /// The deadline under Art. 33, if known.
+    #[serde(serialize_with = "view::optional_date")]
+    pub original_due: Option<NaiveDate>,
+    /// The new deadline.
+    #[serde(serialize_with = "view::date")]
+    pub new_due: NaiveDate,
+}
+
 /// The consultation of a third party whose rights disclosure may harm
 /// (Art. 32).
 #[derive(Debug, Clone, Serialize)]

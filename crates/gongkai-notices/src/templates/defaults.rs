@@ -15,6 +15,7 @@ defaults![
     "acknowledgement.txt.j2",
     "correction.txt.j2",
     "extension.txt.j2",
+    "delayed.txt.j2",
     "consultation.txt.j2",
     "fee.txt.j2",
     "answer.txt.j2",

@@ -9,8 +9,8 @@ use gongkai_domain::deadline::ReceiptChannel;
 use gongkai_domain::fee;
 use gongkai_domain::report::ApplicantColumn;
 use gongkai_notices::{
-    Agency, ConsultationDetails, CorrectionDetails, ExtensionDetails, FeeDetails, NoticeContext,
-    Party, Remedies, TransferDetails,
+    Agency, ConsultationDetails, CorrectionDetails, DelayedAnswerDetails, ExtensionDetails,
+    FeeDetails, NoticeContext, Party, Remedies, TransferDetails,
 };
 
 pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -51,6 +51,11 @@ pub fn context() -> NoticeContext {
         period_workdays: 15,
         due: Some(day(2024, 10, 31)),
         requested_on: Some(day(2024, 10, 9)),
+    });
+    ctx.delayed = Some(DelayedAnswerDetails {
+        reason: "所申请的140件信息分散在多个年度的档案中，需要逐件检索".into(),
+        original_due: Some(day(2024, 11, 1)),
+        new_due: day(2024, 12, 31),
     });
     ctx.extension = Some(ExtensionDetails {
         approver: "市政府办公室政务公开科科长李华".into(),

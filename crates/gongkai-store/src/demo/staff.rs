@@ -10,7 +10,9 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use gongkai_domain::calendar::WorkCalendar;
 use gongkai_domain::casework::ApplicantType;
-use gongkai_domain::deadline::{ConsultationKind, Outcome, ProcedureEvent, ReceiptChannel};
+use gongkai_domain::deadline::{
+    ConsultationKind, Outcome, ProcedureEvent, ReceiptChannel, ServiceMethod,
+};
 use gongkai_domain::fee;
 use serde_json::json;
 
@@ -198,6 +200,7 @@ fn plan(rng: &mut Rng, cal: &WorkCalendar, today: NaiveDate, n: u32) -> Result<P
                 vec![E::CorrectionRequested {
                     date: add(r, 2)?,
                     period_workdays: 15,
+                    service: Some(ServiceMethod::Electronic),
                 }],
             )
         }
@@ -209,6 +212,7 @@ fn plan(rng: &mut Rng, cal: &WorkCalendar, today: NaiveDate, n: u32) -> Result<P
                 vec![E::CorrectionRequested {
                     date: add(r, 3)?,
                     period_workdays: 10,
+                    service: Some(ServiceMethod::Electronic),
                 }],
             )
         }
@@ -220,6 +224,7 @@ fn plan(rng: &mut Rng, cal: &WorkCalendar, today: NaiveDate, n: u32) -> Result<P
                 vec![E::ConsultationStarted {
                     date: add(r, 6)?,
                     kind: ConsultationKind::ThirdParty,
+                    service: Some(ServiceMethod::Electronic),
                 }],
             )
         }
@@ -264,6 +269,7 @@ fn plan(rng: &mut Rng, cal: &WorkCalendar, today: NaiveDate, n: u32) -> Result<P
                     E::CorrectionRequested {
                         date: asked,
                         period_workdays: 15,
+                        service: Some(ServiceMethod::Electronic),
                     },
                     E::Closed {
                         date: add(asked, 16)?,
@@ -293,6 +299,7 @@ fn plan(rng: &mut Rng, cal: &WorkCalendar, today: NaiveDate, n: u32) -> Result<P
                     E::CorrectionRequested {
                         date: asked,
                         period_workdays: 15,
+                        service: Some(ServiceMethod::Electronic),
                     },
                     E::CorrectionReceived { date: corrected },
                     E::ExtensionGranted {
@@ -319,8 +326,12 @@ fn plan(rng: &mut Rng, cal: &WorkCalendar, today: NaiveDate, n: u32) -> Result<P
                         E::ConsultationStarted {
                             date: start,
                             kind: ConsultationKind::OtherAgency,
+                            service: Some(ServiceMethod::Electronic),
                         },
-                        E::ConsultationReplied { date: reply },
+                        E::ConsultationReplied {
+                            date: reply,
+                            consultation: None,
+                        },
                         E::Answered {
                             date: add(reply, 6)?,
                             outcome,
@@ -379,6 +390,7 @@ fn fee_event(rng: &mut Rng, date: NaiveDate) -> Result<ProcedureEvent, StoreErro
     Ok(ProcedureEvent::FeeNoticeIssued {
         date,
         amount_yuan: quote.amount_yuan,
+        service: Some(ServiceMethod::Electronic),
     })
 }
 

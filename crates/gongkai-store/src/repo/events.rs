@@ -1,7 +1,7 @@
 //! Recording procedural events: every event is checked by the deadline engine
 //! against the whole record before anything is written.
 
-use gongkai_domain::deadline::{CaseStatus, Outcome, ProcedureEvent, evaluate};
+use gongkai_domain::deadline::{CaseStatus, Outcome, ProcedureEvent, check_new_step, evaluate};
 use serde_json::json;
 
 use super::applications::{fetch, fetch_events, insert_event};
@@ -36,11 +36,13 @@ fn action(event: &ProcedureEvent) -> &'static str {
 }
 
 impl Store {
-    /// Records `event` for application `id`. The deadline engine replays the
-    /// whole record with the new event on the store's today and any event it
-    /// refuses (out of order, in the future, a second closing, a second
-    /// extension, …) is rejected with nothing written. Closing sets the
-    /// outcome and closing date; reopening clears them; both are audited.
+    /// Records `event` for application `id`. The deadline engine checks the
+    /// step's fields and replays the whole record with it on the store's
+    /// today ([`check_new_step`]); any event it refuses (out of order, in the
+    /// future, a second closing, a second extension, an extension after the
+    /// period ran out, a 0-yuan fee, …) is rejected with nothing written.
+    /// Closing sets the outcome and closing date; reopening clears them; both
+    /// are audited.
     pub async fn add_event(
         &self,
         actor: &str,
@@ -64,7 +66,7 @@ impl Store {
         let seq = i64::try_from(events.len()).unwrap_or(i64::MAX) + 1;
         events.push(event.clone());
         let cal = self.calendar()?;
-        evaluate(cal, &events, self.today())?;
+        check_new_step(cal, &events, self.today())?;
         // The stored state is the record's own, as of its last event, so it
         // never drifts with the passing of time.
         let last = events

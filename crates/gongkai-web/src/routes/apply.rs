@@ -912,6 +912,7 @@ fn public_state(state: CaseState) -> &'static str {
         CaseState::AwaitingFeePayment => "待缴纳信息处理费",
         CaseState::FeeLapsed => "缴费期限已过",
         CaseState::Extended => "已延期答复，正在办理",
+        CaseState::Deferred => "已确定延迟答复期限，正在办理",
         CaseState::Answered => "已答复",
         CaseState::Closed => "已办结",
         CaseState::Withdrawn => "已撤回",
@@ -960,8 +961,15 @@ fn step(event: &ProcedureEvent) -> Step {
             format!("信息处理费{amount_yuan}元，缴费期间不计算在答复期限内")
         }
         ProcedureEvent::Answered { outcome, .. } => outcome.full_label(),
+        ProcedureEvent::ReasonableDeadlineSet { due, .. } => {
+            format!(
+                "申请数量、频次明显超过合理范围，答复期限确定为{}（条例第三十五条）",
+                date(*due)
+            )
+        }
         ProcedureEvent::CorrectionReceived { .. }
         | ProcedureEvent::ConsultationReplied { .. }
+        | ProcedureEvent::NoticeServed { .. }
         | ProcedureEvent::FeePaid { .. }
         | ProcedureEvent::Closed { .. }
         | ProcedureEvent::Withdrawn { .. }

@@ -7,16 +7,14 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use chrono::NaiveDate;
-use gongkai_domain::deadline::{
-    CaseState, ConsultationKind, DeadlineKind, DeadlineStatus, Outcome, ProcedureEvent,
-};
-use gongkai_domain::fee;
-use gongkai_notices::NoticeKind;
+use gongkai_domain::deadline::{DeadlineKind, DeadlineStatus, Outcome, ProcedureEvent};
 use gongkai_store::{Application, NewAuditEntry, Store};
 use serde::Deserialize;
 use serde_json::json;
 
+use super::case_steps::{
+    ActionForm, action_label, event_of, pending_choices, possible_actions, service_choices,
+};
 use super::error::StaffError;
 use super::inbox::{SOON_WORKDAYS, state_class};
 use super::notices::{available, save_details};
@@ -26,28 +24,6 @@ use super::views::{
     Urgency, beijing_time,
 };
 use super::{Staff, StaffState};
-
-/// The steps an officer can record, by the path segment of their form.
-const ACTIONS: [(&str, &str); 10] = [
-    ("correction", "告知补正"),
-    ("correction-received", "收到补正"),
-    ("consultation", "征求意见"),
-    ("consultation-replied", "收到征求意见答复"),
-    ("extension", "延期答复"),
-    ("fee", "收费通知"),
-    ("payment", "缴纳费用"),
-    ("answer", "作出答复"),
-    ("close", "办结"),
-    ("withdraw", "申请人撤回"),
-];
-
-fn action_label(action: &str) -> Option<&'static str> {
-    ACTIONS
-        .iter()
-        .chain(&[("reopen", "重新办理"), ("transfer", "转送其他机关")])
-        .find(|(k, _)| *k == action)
-        .map(|(_, l)| *l)
-}
 
 #[derive(Debug, Deserialize, Default)]
 pub(crate) struct CaseQuery {
@@ -202,6 +178,10 @@ async fn render(
                             Urgency::None,
                         ),
                         DeadlineStatus::Lapsed => ("已届满".to_owned(), Urgency::Overdue),
+                        DeadlineStatus::AwaitingService => (
+                            format!("送达日期待登记（最早{}届满），送达前不会届满", dl.due),
+                            Urgency::Paused,
+                        ),
                         // The 补正 notice period binds only if a correction is needed.
                         DeadlineStatus::Running if dl.kind == DeadlineKind::CorrectionNotice => (
                             format!(
@@ -228,7 +208,11 @@ async fn render(
                     };
                     DeadlineRow {
                         label: dl.kind.label(),
-                        due: dl.due.to_string(),
+                        due: if dl.provisional {
+                            format!("{}（暂定）", dl.due)
+                        } else {
+                            dl.due.to_string()
+                        },
                         status: text,
                         reason: dl.reason.clone(),
                         urgency,
@@ -270,7 +254,7 @@ async fn render(
         .map(|s| {
             let years: Vec<String> = s.provisional_years.iter().map(i32::to_string).collect();
             format!(
-                "{}年的节假日安排尚未公布，涉及该年的期限暂按周末规则计算，公布后请复核。",
+                "{}年的节假日安排尚未公布，涉及该年的期限按《全国年节及纪念日放假办法》规定的法定节假日推算（调休未知），标“暂定”，公布后请复核。",
                 years.join("、")
             )
         });
@@ -303,9 +287,24 @@ async fn render(
         })
         .collect();
     let handling = super::handling::case_panel(store, staff, application, state_now).await?;
+    let (unserved, open_consultations) = pending_choices(&events, status.as_ref());
+    let ineffective = status
+        .as_ref()
+        .map(|s| {
+            s.ineffective_steps
+                .iter()
+                .map(|i| format!("第{}条 {} {}：{}", i.seq, i.date, i.label, i.reason))
+                .collect()
+        })
+        .unwrap_or_default();
     let can_act = may_act(staff.user.role);
     let actions = if can_act {
-        possible_actions(&events, state_now)
+        possible_actions(
+            &events,
+            state_now,
+            !unserved.is_empty(),
+            !open_consultations.is_empty(),
+        )
     } else {
         Actions::default()
     };
@@ -358,6 +357,10 @@ async fn render(
         error,
         provisional,
         handling,
+        services: service_choices(),
+        unserved,
+        open_consultations,
+        ineffective,
     };
     let status_code = if view.error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
@@ -382,238 +385,45 @@ fn event_detail(event: &ProcedureEvent) -> String {
     match event {
         ProcedureEvent::Received { channel, .. } => channel.label().to_owned(),
         ProcedureEvent::CorrectionRequested {
-            period_workdays, ..
-        } => {
-            format!("补正期限{period_workdays}个工作日")
+            period_workdays,
+            service,
+            ..
+        } => format!(
+            "补正期限{period_workdays}个工作日，{}",
+            service.map_or("送达方式未登记", |m| m.label())
+        ),
+        ProcedureEvent::ConsultationStarted { kind, service, .. } => format!(
+            "{}，{}",
+            kind.label(),
+            service.map_or("送达方式未登记", |m| m.label())
+        ),
+        ProcedureEvent::ConsultationReplied {
+            consultation: Some(n),
+            ..
+        } => format!("答复第{n}条记录的征求意见"),
+        ProcedureEvent::NoticeServed { notice, .. } => {
+            format!("第{notice}条记录的文书送达（签收）")
         }
-        ProcedureEvent::ConsultationStarted { kind, .. } => kind.label().to_owned(),
+        ProcedureEvent::ReasonableDeadlineSet { due, reason, .. } => {
+            format!("答复期限确定为{due}（条例第三十五条）：{reason}")
+        }
         ProcedureEvent::ExtensionGranted {
             workdays, approver, ..
         } => {
             format!("延长{workdays}个工作日，批准人：{approver}")
         }
-        ProcedureEvent::FeeNoticeIssued { amount_yuan, .. } => format!("金额{amount_yuan}元"),
+        ProcedureEvent::FeeNoticeIssued {
+            amount_yuan,
+            service,
+            ..
+        } => format!(
+            "金额{amount_yuan}元，{}",
+            service.map_or("送达方式未登记", |m| m.label())
+        ),
         ProcedureEvent::Answered { outcome, .. } => outcome.full_label(),
         ProcedureEvent::Reopened { reason, .. } => reason.clone(),
         _ => String::new(),
     }
-}
-
-/// The forms offered for the current handling.
-fn possible_actions(events: &[gongkai_store::ApplicationEvent], state: CaseState) -> Actions {
-    if state.is_closed() {
-        return Actions::default();
-    }
-    // Only the current handling counts (after the last reopening).
-    let start = events
-        .iter()
-        .rposition(|e| matches!(e.event, ProcedureEvent::Reopened { .. }))
-        .unwrap_or(0);
-    let current = &events[start..];
-    let has = |f: fn(&ProcedureEvent) -> bool| current.iter().any(|e| f(&e.event));
-    let corrected = has(|e| matches!(e, ProcedureEvent::CorrectionRequested { .. }));
-    let extended = has(|e| matches!(e, ProcedureEvent::ExtensionGranted { .. }));
-    let fee_issued = has(|e| matches!(e, ProcedureEvent::FeeNoticeIssued { .. }));
-    let waiting_correction = state == CaseState::AwaitingCorrection;
-    Actions {
-        correction: !corrected,
-        correction_received: waiting_correction,
-        consultation: !waiting_correction && state != CaseState::InConsultation,
-        consultation_replied: state == CaseState::InConsultation,
-        extension: !extended && !waiting_correction,
-        fee: !fee_issued && !waiting_correction,
-        payment: matches!(state, CaseState::AwaitingFeePayment | CaseState::FeeLapsed),
-        answer: true,
-        close: true,
-        withdraw: true,
-    }
-}
-
-#[derive(Debug, Deserialize, Default)]
-pub(crate) struct ActionForm {
-    #[serde(default)]
-    date: String,
-    #[serde(default)]
-    period: String,
-    #[serde(default)]
-    items: String,
-    #[serde(default)]
-    kind: String,
-    #[serde(default)]
-    third_party: String,
-    #[serde(default)]
-    information: String,
-    #[serde(default)]
-    workdays: String,
-    #[serde(default)]
-    approver: String,
-    #[serde(default)]
-    reason: String,
-    #[serde(default)]
-    method: String,
-    #[serde(default)]
-    quantity: String,
-    #[serde(default)]
-    prior: String,
-    #[serde(default)]
-    payment_method: String,
-    #[serde(default)]
-    outcome: String,
-    #[serde(default)]
-    reasons: String,
-    #[serde(default)]
-    provision: String,
-}
-
-fn field_date(value: &str, label: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("{label}无效：请按“年-月-日”填写日期"))
-}
-
-fn field_number(value: &str, label: &str, min: u64, max: u64) -> Result<u64, String> {
-    let n: u64 = value
-        .trim()
-        .parse()
-        .map_err(|_| format!("{label}无效：请填写整数"))?;
-    if n < min || n > max {
-        return Err(format!("{label}无效：应在{min}到{max}之间"));
-    }
-    Ok(n)
-}
-
-fn limited(value: &str, max: usize) -> String {
-    value.trim().chars().take(max).collect()
-}
-
-/// The event of a submitted form, and the details its notice needs.
-fn event_of(
-    action: &str,
-    form: &ActionForm,
-) -> Result<(ProcedureEvent, Option<(NoticeKind, serde_json::Value)>), String> {
-    let date = || field_date(&form.date, "日期");
-    Ok(match action {
-        "correction" => {
-            let period = field_number(&form.period, "补正期限", 1, 60)?;
-            (
-                ProcedureEvent::CorrectionRequested {
-                    date: date()?,
-                    period_workdays: u32::try_from(period).unwrap_or(15),
-                },
-                Some((
-                    NoticeKind::CorrectionRequest,
-                    json!({ "items": limited(&form.items, 2000) }),
-                )),
-            )
-        }
-        "correction-received" => (ProcedureEvent::CorrectionReceived { date: date()? }, None),
-        "consultation" => {
-            let kind = match form.kind.as_str() {
-                "other_agency" => ConsultationKind::OtherAgency,
-                _ => ConsultationKind::ThirdParty,
-            };
-            if kind == ConsultationKind::ThirdParty && form.third_party.trim().is_empty() {
-                return Err("第三方名称不能为空".into());
-            }
-            (
-                ProcedureEvent::ConsultationStarted {
-                    date: date()?,
-                    kind,
-                },
-                Some((
-                    NoticeKind::ThirdPartyConsultation,
-                    json!({
-                        "third_party": limited(&form.third_party, 200),
-                        "information": limited(&form.information, 500),
-                    }),
-                )),
-            )
-        }
-        "consultation-replied" => (ProcedureEvent::ConsultationReplied { date: date()? }, None),
-        "extension" => {
-            let workdays = field_number(&form.workdays, "延长天数", 1, 20)?;
-            let approver = limited(&form.approver, 100);
-            if approver.is_empty() {
-                return Err(
-                    "批准人不能为空：延期须经政府信息公开工作机构负责人同意（条例第三十三条）"
-                        .into(),
-                );
-            }
-            (
-                ProcedureEvent::ExtensionGranted {
-                    date: date()?,
-                    workdays: u32::try_from(workdays).unwrap_or(20),
-                    approver,
-                },
-                Some((
-                    NoticeKind::ExtensionNotice,
-                    json!({ "reason": limited(&form.reason, 300) }),
-                )),
-            )
-        }
-        "fee" => {
-            let quantity = field_number(&form.quantity, "数量", 1, fee::MAX_PAGES)?;
-            let (method, quote) = if form.method == "per_item" {
-                let prior = if form.prior.trim().is_empty() {
-                    0
-                } else {
-                    field_number(
-                        &form.prior,
-                        "本月此前已申请件数",
-                        0,
-                        fee::MAX_ITEMS_PER_MONTH,
-                    )?
-                };
-                ("per_item", fee::per_item(prior, quantity))
-            } else {
-                ("per_volume", fee::per_volume(quantity))
-            };
-            let quote = quote.map_err(|e| e.to_string())?;
-            if quote.amount_yuan == 0 {
-                return Err(format!(
-                    "按{}计算金额为0元（{}），未超出免费额度，无需发出收费通知",
-                    quote.method.label(),
-                    quote
-                ));
-            }
-            (
-                ProcedureEvent::FeeNoticeIssued {
-                    date: date()?,
-                    amount_yuan: quote.amount_yuan,
-                },
-                Some((
-                    NoticeKind::FeeNotice,
-                    json!({
-                        "method": method, "quantity": quantity,
-                        "prior": form.prior.trim().parse::<u64>().unwrap_or(0),
-                        "payment_method": limited(&form.payment_method, 300),
-                    }),
-                )),
-            )
-        }
-        "payment" => (ProcedureEvent::FeePaid { date: date()? }, None),
-        "answer" => {
-            let outcome = Outcome::ALL
-                .into_iter()
-                .find(|o| o.key() == form.outcome)
-                .ok_or_else(|| "请选择办理结果".to_owned())?;
-            (
-                ProcedureEvent::Answered {
-                    date: date()?,
-                    outcome,
-                },
-                Some((
-                    NoticeKind::Answer,
-                    json!({
-                        "reasons": limited(&form.reasons, 5000),
-                        "provision": limited(&form.provision, 300),
-                    }),
-                )),
-            )
-        }
-        "close" => (ProcedureEvent::Closed { date: date()? }, None),
-        "withdraw" => (ProcedureEvent::Withdrawn { date: date()? }, None),
-        _ => return Err("未知的办理操作".into()),
-    })
 }
 
 /// `POST /staff/cases/{id}/actions/{action}`: records the step through

@@ -31,7 +31,7 @@ pub(crate) struct InboxQuery {
 }
 
 /// The open states, in the order of the filter.
-const STATES: [CaseState; 10] = [
+const STATES: [CaseState; 11] = [
     CaseState::Registered,
     CaseState::AwaitingCorrection,
     CaseState::CorrectionLapsed,
@@ -39,6 +39,7 @@ const STATES: [CaseState; 10] = [
     CaseState::AwaitingFeePayment,
     CaseState::FeeLapsed,
     CaseState::Extended,
+    CaseState::Deferred,
     CaseState::Answered,
     CaseState::Closed,
     CaseState::Withdrawn,
@@ -55,7 +56,7 @@ pub(crate) fn state_key(state: CaseState) -> String {
 /// The CSS class of a state badge.
 pub(crate) fn state_class(state: CaseState) -> &'static str {
     match state {
-        CaseState::Registered | CaseState::Extended => "s-open",
+        CaseState::Registered | CaseState::Extended | CaseState::Deferred => "s-open",
         CaseState::AwaitingCorrection
         | CaseState::InConsultation
         | CaseState::AwaitingFeePayment => "s-paused",
@@ -83,7 +84,11 @@ pub(crate) fn urgency(status: &CaseStatus) -> (Urgency, String, String, i64) {
         .find(|d| d.kind == DeadlineKind::Answer)
     {
         let left = answer.days_left.unwrap_or(0);
-        let due = answer.due.to_string();
+        let due = if answer.provisional {
+            format!("{}（暂定）", answer.due)
+        } else {
+            answer.due.to_string()
+        };
         let suspended = answer.status == DeadlineStatus::Suspended;
         let (level, text) = if left < 0 {
             (Urgency::Overdue, format!("已逾期{}个工作日", -left))
@@ -103,6 +108,19 @@ pub(crate) fn urgency(status: &CaseStatus) -> (Urgency, String, String, i64) {
         CaseState::CorrectionLapsed | CaseState::FeeLapsed
     ) {
         return (Urgency::Soon, "申请人逾期，待办结".into(), String::new(), 0);
+    }
+    // A posted notice whose receipt is not entered yet: nothing can lapse.
+    if let Some(d) = status
+        .deadlines
+        .iter()
+        .find(|d| d.status == DeadlineStatus::AwaitingService)
+    {
+        return (
+            Urgency::Paused,
+            format!("暂停计时（{}：送达日期待登记）", d.kind.label()),
+            String::new(),
+            10_000,
+        );
     }
     // Waiting for the applicant: the agency's clock is not running.
     if let Some(d) = status.deadlines.iter().find(running) {
@@ -364,4 +382,56 @@ pub(crate) async fn page(
         heading,
     };
     Ok(Html(view.render()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use gongkai_domain::calendar::WorkCalendar;
+    use gongkai_domain::deadline::{DeadlineKind, DeadlineStatus, evaluate};
+
+    use super::*;
+
+    use crate::staff::scenario_cases as cases;
+
+    /// For every case of the deadline scenario suite, the inbox shows what
+    /// `case show` shows: the answer deadline's date (flagged when
+    /// provisional), overdue exactly when it has passed, and no due date when
+    /// none runs (a lapsed applicant period, a notice awaiting service).
+    #[test]
+    fn the_inbox_agrees_with_the_case_status_for_every_scenario() {
+        let cal = WorkCalendar::operational().expect("calendar");
+        for s in cases::all().iter().filter(|s| s.refused().is_none()) {
+            let status = evaluate(cal, &s.events, s.today()).expect("evaluates");
+            let (level, text, due, _) = urgency(&status);
+            let answer = status.deadline(DeadlineKind::Answer).filter(|d| {
+                matches!(
+                    d.status,
+                    DeadlineStatus::Running | DeadlineStatus::Suspended
+                )
+            });
+            match answer {
+                Some(a) if !status.state.is_closed() => {
+                    assert!(due.starts_with(&a.due.to_string()), "{}: {due}", s.name);
+                    assert_eq!(due.contains("暂定"), a.provisional, "{}: {due}", s.name);
+                    let left = a.days_left.unwrap_or(0);
+                    assert_eq!(level == Urgency::Overdue, left <= 0, "{}: {text}", s.name);
+                    if left < 0 {
+                        assert!(
+                            text.contains(&format!("已逾期{}个工作日", -left)),
+                            "{}: {text}",
+                            s.name
+                        );
+                    }
+                }
+                _ => {
+                    assert!(
+                        due.is_empty() || status.state.is_closed() || level == Urgency::Paused,
+                        "{}: {due}",
+                        s.name
+                    );
+                    assert_ne!(level, Urgency::Overdue, "{}: {text}", s.name);
+                }
+            }
+        }
+    }
 }

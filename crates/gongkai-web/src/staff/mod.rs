@@ -20,6 +20,7 @@
 mod admin;
 mod annual_report;
 mod auth;
+mod case_steps;
 mod cases;
 mod catalog_import;
 mod dashboard;
@@ -28,6 +29,10 @@ mod handling;
 mod inbox;
 mod notices;
 mod publishing;
+/// The deadline scenario suite, shared with the domain, CLI and API tests.
+#[cfg(test)]
+#[path = "../../../gongkai-domain/tests/scenarios/cases.rs"]
+pub(crate) mod scenario_cases;
 mod scope;
 mod views;
 

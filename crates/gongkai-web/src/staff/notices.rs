@@ -7,7 +7,9 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use gongkai_domain::calendar::WorkCalendar;
-use gongkai_domain::deadline::{ConsultationKind, DeadlineKind, ProcedureEvent, evaluate};
+use gongkai_domain::deadline::{
+    ConsultationKind, DeadlineKind, DeadlineStatus, ProcedureEvent, evaluate,
+};
 use gongkai_domain::fee::{self, FeeQuote};
 use gongkai_notices::{
     AnswerDetails, ConsultationDetails, CorrectionDetails, ExtensionDetails, FeeDetails,
@@ -32,6 +34,7 @@ pub(crate) fn available(events: &[ApplicationEvent]) -> Vec<NoticeKind> {
         let kind = match &e.event {
             ProcedureEvent::CorrectionRequested { .. } => NoticeKind::CorrectionRequest,
             ProcedureEvent::ExtensionGranted { .. } => NoticeKind::ExtensionNotice,
+            ProcedureEvent::ReasonableDeadlineSet { .. } => NoticeKind::DelayedAnswer,
             ProcedureEvent::ConsultationStarted {
                 kind: ConsultationKind::ThirdParty,
                 ..
@@ -127,16 +130,25 @@ pub(crate) fn fee_quote(details: &Value, amount: u64) -> Option<FeeQuote> {
     })
 }
 
-/// The answer deadline on `day` from the events up to `upto` (exclusive).
+/// A deadline of `kind` on `day` from the events up to `upto` (exclusive),
+/// as printed in a notice: only a date the period really ends on — not one
+/// that still waits for the notice's service date (a posted letter: the
+/// notice then states the period “自收到之日起” without a date), nor a
+/// provisional one (a year whose holiday notice is not published: a formal
+/// notice states the period in working days rather than promise a date the
+/// State Council's 调休 may move).
 fn due_before(
+    cal: &WorkCalendar,
     events: &[ProcedureEvent],
     upto: usize,
     day: NaiveDate,
     kind: DeadlineKind,
 ) -> Option<NaiveDate> {
-    let cal = WorkCalendar::operational().ok()?;
     let status = evaluate(cal, &events[..upto.min(events.len())], day).ok()?;
-    status.deadline(kind).map(|d| d.due)
+    status
+        .deadline(kind)
+        .filter(|d| d.status != DeadlineStatus::AwaitingService && !d.provisional)
+        .map(|d| d.due)
 }
 
 /// Fills the context of every notice of the case.
@@ -167,6 +179,7 @@ pub(crate) async fn context(
         None => Party::person(d.name.clone()),
     };
     let plain: Vec<ProcedureEvent> = events.iter().map(|e| e.event.clone()).collect();
+    let cal = store.calendar()?;
     let last_of = |pred: &dyn Fn(&ProcedureEvent) -> bool| {
         plain
             .iter()
@@ -183,6 +196,10 @@ pub(crate) async fn context(
         }
         NoticeKind::ExtensionNotice => {
             last_of(&|e| matches!(e, ProcedureEvent::ExtensionGranted { .. }))
+                .map(|(_, e)| e.date())
+        }
+        NoticeKind::DelayedAnswer => {
+            last_of(&|e| matches!(e, ProcedureEvent::ReasonableDeadlineSet { .. }))
                 .map(|(_, e)| e.date())
         }
         NoticeKind::ThirdPartyConsultation => {
@@ -220,13 +237,20 @@ pub(crate) async fn context(
         remedies,
     );
     ctx.channel = Some(application.channel);
-    ctx.answer_due = due_before(&plain, 1, application.received_on, DeadlineKind::Answer);
+    ctx.answer_due = due_before(
+        cal,
+        &plain,
+        1,
+        application.received_on,
+        DeadlineKind::Answer,
+    );
 
     if let Some((
         i,
         ProcedureEvent::CorrectionRequested {
             date,
             period_workdays,
+            ..
         },
     )) = last_of(&|e| matches!(e, ProcedureEvent::CorrectionRequested { .. }))
     {
@@ -240,7 +264,7 @@ pub(crate) async fn context(
         ctx.correction = Some(CorrectionDetails {
             items,
             period_workdays,
-            due: due_before(&plain, i + 1, date, DeadlineKind::CorrectionReply),
+            due: due_before(cal, &plain, i + 1, date, DeadlineKind::CorrectionReply),
             requested_on: Some(date),
         });
     }
@@ -254,14 +278,23 @@ pub(crate) async fn context(
     )) = last_of(&|e| matches!(e, ProcedureEvent::ExtensionGranted { .. }))
     {
         let extra = details(store, application, NoticeKind::ExtensionNotice).await;
-        let new_due = due_before(&plain, i + 1, date, DeadlineKind::Answer).unwrap_or(date);
+        let new_due = due_before(cal, &plain, i + 1, date, DeadlineKind::Answer).unwrap_or(date);
         ctx.extension = Some(ExtensionDetails {
             approver,
             workdays,
             reason: text(&extra, "reason")
                 .unwrap_or_else(|| "所申请信息涉及面广，需要进一步检索、核实".into()),
-            original_due: due_before(&plain, i, date, DeadlineKind::Answer),
+            original_due: due_before(cal, &plain, i, date, DeadlineKind::Answer),
             new_due,
+        });
+    }
+    if let Some((i, ProcedureEvent::ReasonableDeadlineSet { date, due, reason })) =
+        last_of(&|e| matches!(e, ProcedureEvent::ReasonableDeadlineSet { .. }))
+    {
+        ctx.delayed = Some(gongkai_notices::DelayedAnswerDetails {
+            reason,
+            original_due: due_before(cal, &plain, i, date, DeadlineKind::Answer),
+            new_due: due,
         });
     }
     if let Some((i, ProcedureEvent::ConsultationStarted { date, .. })) =
@@ -275,12 +308,16 @@ pub(crate) async fn context(
             ),
             information: text(&extra, "information")
                 .unwrap_or_else(|| application.description.clone()),
-            reply_due: due_before(&plain, i + 1, date, DeadlineKind::ConsultationReply),
+            reply_due: due_before(cal, &plain, i + 1, date, DeadlineKind::ConsultationReply),
             reply_to: Some(format!("{}政府信息公开工作机构", agency.name)),
         });
     }
-    if let Some((i, ProcedureEvent::FeeNoticeIssued { date, amount_yuan })) =
-        last_of(&|e| matches!(e, ProcedureEvent::FeeNoticeIssued { .. }))
+    if let Some((
+        i,
+        ProcedureEvent::FeeNoticeIssued {
+            date, amount_yuan, ..
+        },
+    )) = last_of(&|e| matches!(e, ProcedureEvent::FeeNoticeIssued { .. }))
     {
         let extra = details(store, application, NoticeKind::FeeNotice).await;
         if let Some(quote) = fee_quote(&extra, amount_yuan) {
@@ -289,7 +326,7 @@ pub(crate) async fn context(
                 text(&extra, "payment_method")
                     .unwrap_or_else(|| "本机关政府信息公开工作机构指定的缴款渠道".into()),
             );
-            fee.payment_due = due_before(&plain, i + 1, date, DeadlineKind::FeePayment);
+            fee.payment_due = due_before(cal, &plain, i + 1, date, DeadlineKind::FeePayment);
             fee.notice_date = Some(date);
             fee.notice_number = Some(format!("依申请公开收费〔{year}〕第{seq}号"));
             ctx.fee = Some(fee);

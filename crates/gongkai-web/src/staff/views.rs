@@ -260,7 +260,9 @@ pub(crate) struct Actions {
     pub correction_received: bool,
     pub consultation: bool,
     pub consultation_replied: bool,
+    pub served: bool,
     pub extension: bool,
+    pub deadline: bool,
     pub fee: bool,
     pub payment: bool,
     pub answer: bool,
@@ -274,7 +276,9 @@ impl Actions {
             || self.correction_received
             || self.consultation
             || self.consultation_replied
+            || self.served
             || self.extension
+            || self.deadline
             || self.fee
             || self.payment
             || self.answer
@@ -318,6 +322,14 @@ pub(crate) struct CaseView {
     pub provisional: Option<String>,
     /// Transfer, reopening and review cases (see `handling`).
     pub handling: super::handling::CasePanel,
+    /// The 送达方式 choices of the notice forms.
+    pub services: Vec<Choice>,
+    /// The notices awaiting a service date (by record number).
+    pub unserved: Vec<Choice>,
+    /// The consultations awaiting a reply (by record number).
+    pub open_consultations: Vec<Choice>,
+    /// Steps recorded without effect on the deadlines, with the reason.
+    pub ineffective: Vec<String>,
 }
 
 /// A row of the user list.

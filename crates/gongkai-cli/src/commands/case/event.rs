@@ -2,7 +2,9 @@
 
 use chrono::NaiveDate;
 use clap::Args;
-use gongkai_domain::deadline::{ConsultationKind, Outcome as CaseOutcome, ProcedureEvent};
+use gongkai_domain::deadline::{
+    ConsultationKind, Outcome as CaseOutcome, ProcedureEvent, ServiceMethod, check_new_event,
+};
 
 use super::new::{one_of, serde_key};
 use super::{DatabaseArgs, block_on, open_store, parse_date, resolve, store_failure};
@@ -14,10 +16,12 @@ use crate::output::write_stdout;
 pub struct EventArgs {
     /// The application: AGENCY/NUMBER (gov/2024-0001), internal id, or 查询码.
     pub app: String,
-    /// correction_requested (--period), correction_received, consultation_started
-    /// (--with), consultation_replied, extension_granted (--workdays, --approver),
-    /// fee_notice_issued (--amount), fee_paid, answered (--outcome), closed,
-    /// withdrawn, reopened (--reason).
+    /// correction_requested (--period, --service), correction_received,
+    /// consultation_started (--with, --service), consultation_replied
+    /// ([--consultation]), notice_served (--notice), extension_granted
+    /// (--workdays, --approver), reasonable_deadline_set (--due, --reason),
+    /// fee_notice_issued (--amount, --service), fee_paid, answered (--outcome),
+    /// closed, withdrawn, reopened (--reason).
     #[arg(long)]
     pub kind: String,
     /// The date of the step (YYYY-MM-DD).
@@ -29,6 +33,21 @@ pub struct EventArgs {
     /// Whom the agency consulted: third_party (Art. 32) or other_agency (Art. 34).
     #[arg(long = "with")]
     pub consulted: Option<String>,
+    /// How a notice is served (送达方式): in_person, electronic (served the
+    /// day sent) or post (served the day signed for: record it later with
+    /// --kind notice_served).
+    #[arg(long)]
+    pub service: Option<String>,
+    /// notice_served: the record number (as in `case show`) of the posted notice.
+    #[arg(long)]
+    pub notice: Option<u32>,
+    /// consultation_replied: the record number of the consultation answered
+    /// (required while several are open).
+    #[arg(long)]
+    pub consultation: Option<u32>,
+    /// reasonable_deadline_set: the new answer deadline (YYYY-MM-DD, Art. 35).
+    #[arg(long)]
+    pub due: Option<String>,
     /// Working days of the extension (at most 20).
     #[arg(long)]
     pub workdays: Option<u32>,
@@ -41,7 +60,8 @@ pub struct EventArgs {
     /// The outcome row key of the answer (granted, partially_granted, denied_state_secret, …).
     #[arg(long)]
     pub outcome: Option<String>,
-    /// Why the case is handled again.
+    /// Why the case is handled again (reopened), or why the deadline is set
+    /// later (reasonable_deadline_set).
     #[arg(long)]
     pub reason: Option<String>,
     /// Database and actor.
@@ -54,7 +74,9 @@ const KINDS: &[&str] = &[
     "correction_received",
     "consultation_started",
     "consultation_replied",
+    "notice_served",
     "extension_granted",
+    "reasonable_deadline_set",
     "fee_notice_issued",
     "fee_paid",
     "answered",
@@ -67,13 +89,28 @@ fn required<T>(value: Option<T>, option: &str, kind: &str) -> Result<T, Failure>
     value.ok_or_else(|| Failure::BadInput(format!("--kind {kind} 需要 {option}")))
 }
 
-/// The event described by the options.
+const SERVICES: &[&str] = &["in_person", "electronic", "post"];
+
+fn service(args: &EventArgs, kind: &str) -> Result<Option<ServiceMethod>, Failure> {
+    let value = required(args.service.as_deref(), "--service", kind)?;
+    one_of("--service", value, serde_key!(ServiceMethod), SERVICES).map(Some)
+}
+
+/// The event described by the options, with its fields checked by the
+/// domain (the same check the API and the web forms use).
 fn event(args: &EventArgs, date: NaiveDate) -> Result<ProcedureEvent, Failure> {
+    let event = parse_event(args, date)?;
+    check_new_event(&event).map_err(|e| Failure::BadInput(format!("--kind {}：{e}", args.kind)))?;
+    Ok(event)
+}
+
+fn parse_event(args: &EventArgs, date: NaiveDate) -> Result<ProcedureEvent, Failure> {
     let kind = args.kind.trim().replace('-', "_");
     let event = match kind.as_str() {
         "correction_requested" => ProcedureEvent::CorrectionRequested {
             date,
             period_workdays: required(args.period, "--period", &kind)?,
+            service: service(args, &kind)?,
         },
         "correction_received" => ProcedureEvent::CorrectionReceived { date },
         "consultation_started" => {
@@ -86,9 +123,22 @@ fn event(args: &EventArgs, date: NaiveDate) -> Result<ProcedureEvent, Failure> {
                     serde_key!(ConsultationKind),
                     &["third_party", "other_agency"],
                 )?,
+                service: service(args, &kind)?,
             }
         }
-        "consultation_replied" => ProcedureEvent::ConsultationReplied { date },
+        "consultation_replied" => ProcedureEvent::ConsultationReplied {
+            date,
+            consultation: args.consultation,
+        },
+        "notice_served" => ProcedureEvent::NoticeServed {
+            date,
+            notice: required(args.notice, "--notice", &kind)?,
+        },
+        "reasonable_deadline_set" => ProcedureEvent::ReasonableDeadlineSet {
+            date,
+            due: parse_date("--due", required(args.due.as_deref(), "--due", &kind)?)?,
+            reason: required(args.reason.clone(), "--reason", &kind)?,
+        },
         "extension_granted" => ProcedureEvent::ExtensionGranted {
             date,
             workdays: required(args.workdays, "--workdays", &kind)?,
@@ -97,6 +147,7 @@ fn event(args: &EventArgs, date: NaiveDate) -> Result<ProcedureEvent, Failure> {
         "fee_notice_issued" => ProcedureEvent::FeeNoticeIssued {
             date,
             amount_yuan: required(args.amount, "--amount", &kind)?,
+            service: service(args, &kind)?,
         },
         "fee_paid" => ProcedureEvent::FeePaid { date },
         "answered" => {

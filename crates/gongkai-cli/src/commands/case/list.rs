@@ -127,18 +127,21 @@ pub fn run(args: ListArgs) -> Result<Outcome, Failure> {
 
 /// Prints the applications due soon, most urgent first.
 pub fn due(args: DueArgs) -> Result<Outcome, Failure> {
-    let today = match &args.today {
-        Some(t) => parse_date("--today", t)?,
-        None => chrono::Local::now().date_naive(),
-    };
-    let due = block_on(async {
+    let today = args
+        .today
+        .as_deref()
+        .map(|t| parse_date("--today", t))
+        .transpose()?;
+    let (today, due) = block_on(async {
         let store = open_store(args.db.database).await?;
+        // Beijing time (or GONGKAI_TODAY), never the host's zone.
+        let today = today.unwrap_or_else(|| store.today());
         let due = store
             .due_applications(args.agency.as_deref(), today, args.within)
             .await
             .map_err(store_failure);
         store.close().await;
-        due
+        due.map(|due| (today, due))
     })?;
     let mut out = String::new();
     for d in &due {
@@ -147,9 +150,14 @@ pub fn due(args: DueArgs) -> Result<Outcome, Failure> {
             Some(left) => format!("剩余{left}个工作日"),
             None => String::new(),
         };
+        let provisional = if d.deadline.provisional {
+            "（暂定）"
+        } else {
+            ""
+        };
         let _ = writeln!(
             out,
-            "{}/{}\t{}\t{}到期\t{left}\t{}",
+            "{}/{}\t{}\t{}到期{provisional}\t{left}\t{}",
             d.application.agency_code,
             d.application.number,
             d.state.label(),

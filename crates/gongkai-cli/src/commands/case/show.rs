@@ -41,21 +41,39 @@ pub(crate) fn describe(event: &ProcedureEvent) -> String {
     match event {
         ProcedureEvent::Received { channel, .. } => format!("{label}（{}）", channel.label()),
         ProcedureEvent::CorrectionRequested {
-            period_workdays, ..
-        } => {
-            format!("{label}，补正期限{period_workdays}个工作日")
+            period_workdays,
+            service,
+            ..
+        } => format!(
+            "{label}，补正期限{period_workdays}个工作日，{}",
+            service_label(*service)
+        ),
+        ProcedureEvent::ConsultationStarted { kind, service, .. } => format!(
+            "{label}（{}，{}），{}",
+            kind.label(),
+            kind.article(),
+            service_label(*service)
+        ),
+        ProcedureEvent::ConsultationReplied {
+            consultation: Some(n),
+            ..
+        } => format!("{label}（第{n}条记录的征求意见）"),
+        ProcedureEvent::NoticeServed { notice, .. } => {
+            format!("{label}：第{notice}条记录的文书签收")
         }
-        ProcedureEvent::ConsultationStarted { kind, .. } => {
-            format!("{label}（{}，{}）", kind.label(), kind.article())
+        ProcedureEvent::ReasonableDeadlineSet { due, reason, .. } => {
+            format!("{label}：答复期限确定为{due}（条例第三十五条），理由：{reason}")
         }
         ProcedureEvent::ExtensionGranted {
             workdays, approver, ..
         } => {
             format!("{label}{workdays}个工作日，批准人：{approver}")
         }
-        ProcedureEvent::FeeNoticeIssued { amount_yuan, .. } => {
-            format!("{label}，金额{amount_yuan}元")
-        }
+        ProcedureEvent::FeeNoticeIssued {
+            amount_yuan,
+            service,
+            ..
+        } => format!("{label}，金额{amount_yuan}元，{}", service_label(*service)),
         ProcedureEvent::Answered { outcome, .. } => {
             format!("{label}：{}（{}）", outcome.full_label(), outcome.article())
         }
@@ -67,8 +85,13 @@ pub(crate) fn describe(event: &ProcedureEvent) -> String {
     }
 }
 
+fn service_label(service: Option<gongkai_domain::deadline::ServiceMethod>) -> &'static str {
+    service.map_or("送达方式未登记", |m| m.label())
+}
+
 fn deadline_line(d: &gongkai_domain::deadline::Deadline) -> String {
     let state = match (d.status, d.days_left) {
+        (DeadlineStatus::AwaitingService, _) => "送达日期待登记，送达前不会届满".to_owned(),
         (DeadlineStatus::Met { on }, _) => {
             format!("{on}已完成{}", if d.overdue { "（逾期）" } else { "" })
         }
@@ -78,7 +101,13 @@ fn deadline_line(d: &gongkai_domain::deadline::Deadline) -> String {
         (_, Some(left)) => format!("剩余{left}个工作日"),
         (_, None) => String::new(),
     };
-    format!("  {} {} {state}\n    {}\n", d.kind.label(), d.due, d.reason)
+    let provisional = if d.provisional { "（暂定）" } else { "" };
+    format!(
+        "  {} {}{provisional} {state}\n    {}\n",
+        d.kind.label(),
+        d.due,
+        d.reason
+    )
 }
 
 fn text(shown: &Shown) -> String {
@@ -137,17 +166,25 @@ fn text(shown: &Shown) -> String {
     for year in &shown.status.provisional_years {
         let _ = writeln!(
             out,
-            "  注意：{year}年放假安排尚未收录，涉及该年的期限暂按周末推算，通知发布后请加载并核对"
+            "  注意：{year}年放假安排尚未公布，涉及该年的期限按放假办法规定的法定节假日推算（调休未知），通知发布后请加载并核对"
+        );
+    }
+    for step in &shown.status.ineffective_steps {
+        let _ = writeln!(
+            out,
+            "  不影响期限：第{}条 {} {}：{}",
+            step.seq, step.date, step.label, step.reason
         );
     }
     for pause in &shown.status.pauses {
         let _ = writeln!(
             out,
-            "  不计入期限：{} {}至{}（{}个工作日）",
+            "  不计入期限：{} {}至{}（{}个工作日，{}）",
             pause.kind.label(),
             pause.from,
             pause.until,
-            pause.workdays
+            pause.workdays,
+            pause.basis
         );
     }
     if let Some(outcome) = a.outcome {

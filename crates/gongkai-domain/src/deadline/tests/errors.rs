@@ -47,6 +47,7 @@ fn events_out_of_date_order() {
         ProcedureEvent::CorrectionRequested {
             date: d("2024-09-20"),
             period_workdays: 5,
+            service: Some(ServiceMethod::InPerson),
         },
     ];
     let e = fails(&events, "2024-10-09");
@@ -157,7 +158,7 @@ fn a_second_extension_or_a_too_long_one() {
         let events = [received("2024-09-27"), ext("2024-10-28", workdays)];
         assert_eq!(
             problem_of(&events, "2024-10-30"),
-            (1, EventProblem::ExtensionLength { workdays })
+            (1, EventProblem::ExtensionLength { workdays, max: 20 })
         );
     }
 }
@@ -167,6 +168,7 @@ fn inconsistent_corrections() {
     let request = |date: &str, period_workdays| ProcedureEvent::CorrectionRequested {
         date: d(date),
         period_workdays,
+        service: Some(ServiceMethod::InPerson),
     };
     let events = [
         received("2024-09-27"),
@@ -204,25 +206,38 @@ fn inconsistent_consultations_and_fees() {
     let start = |date: &str| ProcedureEvent::ConsultationStarted {
         date: d(date),
         kind: ConsultationKind::ThirdParty,
+        service: Some(ServiceMethod::InPerson),
     };
+    // Two consultations may run at once; a reply must then say which.
     let events = [
         received("2024-09-27"),
         start("2024-09-30"),
         start("2024-10-08"),
+        ProcedureEvent::ConsultationReplied {
+            date: d("2024-10-09"),
+            consultation: None,
+        },
     ];
     assert_eq!(
         problem_of(&events, "2024-10-10"),
-        (
-            2,
-            EventProblem::ConsultationOpen {
-                started: d("2024-09-30")
-            }
-        )
+        (3, EventProblem::WhichConsultation { open: vec![2, 3] })
+    );
+    let msg = fails(&events, "2024-10-10").to_string();
+    assert!(msg.contains("第2、3条记录"), "{msg}");
+    let mut named = events.to_vec();
+    named[3] = ProcedureEvent::ConsultationReplied {
+        date: d("2024-10-09"),
+        consultation: Some(1),
+    };
+    assert_eq!(
+        problem_of(&named, "2024-10-10"),
+        (3, EventProblem::NotAnOpenConsultation { consultation: 1 })
     );
     let events = [
         received("2024-09-27"),
         ProcedureEvent::ConsultationReplied {
             date: d("2024-09-30"),
+            consultation: None,
         },
     ];
     assert_eq!(
@@ -242,6 +257,7 @@ fn inconsistent_consultations_and_fees() {
     let notice = |date: &str| ProcedureEvent::FeeNoticeIssued {
         date: d(date),
         amount_yuan: 100,
+        service: Some(ServiceMethod::InPerson),
     };
     let events = [
         received("2024-09-27"),

@@ -13,7 +13,12 @@ fn national_day_2024() {
     let a = answer(&s);
     assert_eq!(a.due, d("2024-10-30"));
     assert_eq!(a.status, DeadlineStatus::Running);
-    assert_eq!(a.reason, "收到申请之日起20个工作日内答复（条例第三十三条）");
+    assert_eq!(
+        a.reason,
+        "收到申请之日（2024-09-27）起20个工作日内答复（条例第三十三条第二款）；其间国庆节（10月1日至7日）放假，不计入工作日"
+    );
+    assert_eq!(a.holidays.len(), 1);
+    assert!(!a.provisional);
     // 09-29 and 09-30 are used up: 18 left.
     assert_eq!(a.days_left, Some(18));
     assert!(!a.overdue);

@@ -2,6 +2,7 @@
 //! notices; the count is written next to the test.
 
 mod errors;
+mod explanations;
 mod holidays;
 mod procedure;
 mod vocabulary;

@@ -8,6 +8,7 @@ fn correction_events() -> Vec<ProcedureEvent> {
         ProcedureEvent::CorrectionRequested {
             date: d("2024-10-10"),
             period_workdays: 10,
+            service: Some(ServiceMethod::InPerson),
         },
     ]
 }
@@ -29,7 +30,7 @@ fn correction_restarts_the_answer_period() {
     assert_eq!(a.days_left, Some(19)); // 10-21 used
     assert!(
         a.reason
-            .starts_with("收到补正后的申请之日（2024-10-18）起20个工作日内答复"),
+            .starts_with("收到补正后的申请之日（2024-10-18）起重新计算20个工作日（条例第三十条"),
         "{}",
         a.reason
     );
@@ -119,6 +120,7 @@ fn a_late_correction_notice_is_flagged() {
         ProcedureEvent::CorrectionRequested {
             date: d("2024-10-14"),
             period_workdays: 5,
+            service: Some(ServiceMethod::InPerson),
         },
     ];
     let s = eval(&events, "2024-10-14");
@@ -132,10 +134,14 @@ fn consultation(reply: Option<&str>) -> Vec<ProcedureEvent> {
         ProcedureEvent::ConsultationStarted {
             date: d("2025-03-10"),
             kind: ConsultationKind::ThirdParty,
+            service: Some(ServiceMethod::InPerson),
         },
     ];
     if let Some(date) = reply {
-        events.push(ProcedureEvent::ConsultationReplied { date: d(date) });
+        events.push(ProcedureEvent::ConsultationReplied {
+            date: d(date),
+            consultation: None,
+        });
     }
     events
 }
@@ -152,7 +158,9 @@ fn consultation_time_is_not_counted() {
     // Used: 03-04..07, 03-10, 03-21 = 6 → 14 left.
     assert_eq!(a.days_left, Some(14));
     assert!(
-        a.reason.contains("征求第三方意见期间共8个工作日不计算在内"),
+        a.reason.contains(
+            "征求第三方意见（2025-03-10至2025-03-20）8个工作日不计算在内（条例第三十二条、第三十三条第三款）"
+        ),
         "{}",
         a.reason
     );
@@ -227,7 +235,7 @@ fn extension_adds_up_to_20_working_days() {
     assert_eq!(a.due, d("2025-05-13"));
     assert!(
         a.reason
-            .ends_with("；经张主任批准延长20个工作日（条例第三十三条第二款）"),
+            .contains("；经张主任批准延长20个工作日（条例第三十三条第二款）"),
         "{}",
         a.reason
     );
@@ -240,6 +248,7 @@ fn fee(paid: Option<&str>) -> Vec<ProcedureEvent> {
         ProcedureEvent::FeeNoticeIssued {
             date: d("2025-09-10"),
             amount_yuan: 5_500,
+            service: Some(ServiceMethod::InPerson),
         },
     ];
     if let Some(date) = paid {
@@ -310,13 +319,16 @@ fn overlapping_pauses_count_once() {
         ProcedureEvent::ConsultationStarted {
             date: d("2025-03-10"),
             kind: ConsultationKind::OtherAgency,
+            service: Some(ServiceMethod::InPerson),
         },
         ProcedureEvent::FeeNoticeIssued {
             date: d("2025-03-12"),
             amount_yuan: 100,
+            service: Some(ServiceMethod::InPerson),
         },
         ProcedureEvent::ConsultationReplied {
             date: d("2025-03-20"),
+            consultation: None,
         },
         ProcedureEvent::FeePaid {
             date: d("2025-03-20"),
@@ -413,6 +425,7 @@ fn transfer_ends_the_transferring_agencys_pauses() {
         ProcedureEvent::ConsultationStarted {
             date: d("2024-10-08"),
             kind: ConsultationKind::OtherAgency,
+            service: Some(ServiceMethod::InPerson),
         },
         transferred("2024-10-18"),
     ];

@@ -20,6 +20,7 @@ fn status_and_events_serialise_in_snake_case() {
         ProcedureEvent::ConsultationStarted {
             date: d("2025-03-10"),
             kind: ConsultationKind::ThirdParty,
+            service: Some(ServiceMethod::InPerson),
         },
     ];
     let s = eval(&events, "2025-03-14");

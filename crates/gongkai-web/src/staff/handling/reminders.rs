@@ -99,6 +99,7 @@ async fn due_cases(
                 days_left: d.deadline.days_left.unwrap_or(0),
                 due: d.deadline.due,
                 paused: d.deadline.status == DeadlineStatus::Suspended,
+                provisional: d.deadline.provisional,
                 path: format!("/staff/cases/{}", d.application.id),
             };
             (code, case)
@@ -412,4 +413,122 @@ pub(crate) async fn render_page(
         error,
     };
     Ok((status, Html(view.render()?)).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use gongkai_domain::calendar::WorkCalendar;
+    use gongkai_domain::casework::ApplicantType;
+    use gongkai_domain::deadline::{DeadlineKind, evaluate};
+    use gongkai_store::{
+        AgencyKind, DeliveryForm, IdDocumentType, NewAgency, NewApplicant, NewApplication,
+    };
+
+    use super::*;
+
+    use crate::staff::scenario_cases as cases;
+
+    /// For every case of the deadline scenario suite, the reminder digest
+    /// lists it exactly when `case show` has a running answer deadline within
+    /// 3 working days or past, with that date, its pause and provisional flags.
+    #[tokio::test]
+    async fn the_digest_agrees_with_the_case_status_for_every_scenario() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("r.db").display());
+        let base = Store::open(&url).await.expect("store");
+        let cal = WorkCalendar::operational().expect("calendar");
+        let scenarios: Vec<cases::Scenario> = cases::all()
+            .into_iter()
+            .filter(|s| s.refused().is_none())
+            .filter(|s| {
+                !matches!(
+                    s.events.get(1),
+                    Some(gongkai_domain::deadline::ProcedureEvent::Transferred { .. })
+                )
+            })
+            .collect();
+        for (i, s) in scenarios.iter().enumerate() {
+            let code = format!("s{i:02}");
+            base.put_agency(
+                "test",
+                &NewAgency {
+                    code: code.clone(),
+                    name: code.clone(),
+                    kind: AgencyKind::Department,
+                    parent_code: None,
+                    address: String::new(),
+                    phone: String::new(),
+                    office_hours: String::new(),
+                    sort_order: 0,
+                },
+            )
+            .await
+            .expect("agency");
+            let store = base.clone().with_today(s.today());
+            let gongkai_domain::deadline::ProcedureEvent::Received { channel, date } = &s.events[0]
+            else {
+                panic!("{}: no receipt", s.name);
+            };
+            let app = store
+                .create_application(
+                    "test",
+                    &NewApplication {
+                        agency_code: code.clone(),
+                        applicant: NewApplicant {
+                            applicant_type: ApplicantType::NaturalPerson,
+                            name: "张三".into(),
+                            id_document_type: IdDocumentType::ResidentId,
+                            id_document_number: "11010519491231002X".into(),
+                            phone: "13812345678".into(),
+                            address: String::new(),
+                            email: String::new(),
+                            organisation_name: None,
+                            credit_code: None,
+                        },
+                        channel: *channel,
+                        received_on: *date,
+                        description: "请公开某项目预算".into(),
+                        delivery_form: DeliveryForm::ElectronicEmail,
+                    },
+                )
+                .await
+                .expect("registered");
+            for event in &s.events[1..] {
+                store
+                    .add_event("test", app.id, event.clone())
+                    .await
+                    .expect("recorded");
+            }
+            let shown = store.case_status(app.id).await.expect("status");
+            let domain = evaluate(cal, &s.events, s.today()).expect("evaluates");
+            assert_eq!(shown, domain, "{}", s.name);
+            let listed: Vec<DigestCase> = cases_for(&store, &Scope::All, s.today())
+                .await
+                .expect("digest")
+                .into_iter()
+                .filter(|c| c.number == app.number && c.path == format!("/staff/cases/{}", app.id))
+                .collect();
+            let expected = domain.deadline(DeadlineKind::Answer).filter(|d| {
+                matches!(
+                    d.status,
+                    DeadlineStatus::Running | DeadlineStatus::Suspended
+                ) && d.days_left.is_some_and(|left| left <= SOON_WORKDAYS)
+            });
+            match (listed.as_slice(), expected) {
+                ([], None) => {}
+                ([c], Some(d)) => {
+                    assert_eq!(c.due, d.due, "{}", s.name);
+                    assert_eq!(Some(c.days_left), d.days_left, "{}", s.name);
+                    assert_eq!(
+                        c.paused,
+                        d.status == DeadlineStatus::Suspended,
+                        "{}",
+                        s.name
+                    );
+                    assert_eq!(c.provisional, d.provisional, "{}", s.name);
+                }
+                (listed, expected) => panic!("{}: digest {listed:?}, domain {expected:?}", s.name),
+            }
+        }
+    }
 }
