@@ -126,7 +126,7 @@ impl Vocabulary {
             .filter(|c| !matches!(c, '\'' | '’' | '-'))
             .collect();
         if letters.len() >= 2 && letters.chars().all(|c| c.is_ascii_lowercase()) {
-            return self.from_pinyin(&letters);
+            return self.spelled_by_pinyin(&letters);
         }
         if !lower.chars().any(is_han) {
             return None;
@@ -143,7 +143,7 @@ impl Vocabulary {
     }
 
     /// The fewest, then most common, title words whose pinyin spells `letters`.
-    fn from_pinyin(&self, letters: &str) -> Option<String> {
+    fn spelled_by_pinyin(&self, letters: &str) -> Option<String> {
         let n = letters.len();
         // best[i]: (words, rarest word's titles, the words) covering letters[..i].
         let mut best: Vec<Option<(usize, u32, Vec<u32>)>> = vec![None; n + 1];
