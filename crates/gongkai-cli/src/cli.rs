@@ -130,6 +130,29 @@ pub enum IndexCommand {
         #[arg(long)]
         index_dir: Option<PathBuf>,
     },
+    /// Measure search recall: words typed from the titles of published items
+    /// drawn at random must find their items (the rule is documented in
+    /// `gongkai_search::recall`). Exits with 2 below `--require`.
+    Recall {
+        /// Database URL (default `sqlite://gongkai.db?mode=rwc`).
+        #[arg(long, env = "GONGKAI_DATABASE_URL")]
+        database: Option<String>,
+        /// The search index folder (default: `gongkai-index` beside the SQLite file).
+        #[arg(long)]
+        index_dir: Option<PathBuf>,
+        /// Items drawn.
+        #[arg(long, default_value_t = 300)]
+        sample: usize,
+        /// Seed of the draw.
+        #[arg(long, default_value_t = 15)]
+        seed: u64,
+        /// Required recall in percent (e.g. 99.5).
+        #[arg(long)]
+        require: Option<f64>,
+        /// Print every query that missed its item.
+        #[arg(long)]
+        misses: bool,
+    },
 }
 
 /// `gongkai calendar …`

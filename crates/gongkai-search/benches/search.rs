@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use gongkai_search::{SearchDocument, SearchIndex, SearchQuery};
+use gongkai_search::{SearchDocument, SearchIndex, SearchQuery, SortOrder};
 
 /// SplitMix64: tiny, seeded, reproducible.
 struct Rng(u64);
@@ -271,6 +271,17 @@ fn benches(c: &mut Criterion) {
                 ..SearchQuery::text("公开")
             },
         ),
+        // Added with the bigram index (no "before" figure).
+        (
+            "newest_first_公开",
+            SearchQuery {
+                sort: SortOrder::Newest,
+                ..SearchQuery::text("公开")
+            },
+        ),
+        ("cut_through_words_府信息公", SearchQuery::text("府信息公")),
+        ("typo_部门预箅_dropped_word", SearchQuery::text("部门预箅")),
+        ("pinyin_yusuan_no_hits", SearchQuery::text("yusuan")),
     ];
     let mut group = c.benchmark_group("query_100k");
     for (name, query) in &queries {

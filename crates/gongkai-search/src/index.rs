@@ -15,10 +15,14 @@ use tantivy::{
 };
 use tantivy::{DocSet, TERMINATED};
 
-use crate::query::{self, Hit, Matching, SearchQuery, SearchResults, date_to_days, days_to_date};
-use crate::schema::{Fields, build_schema, tokenizers};
+use crate::query::{
+    self, Compiled, Hit, Matching, Relaxation, SearchQuery, SearchResults, SortOrder, date_to_days,
+    days_to_date,
+};
+use crate::schema::{Dictionary, Fields, build_schema, check_user_word, tokenizers};
 use crate::snippet::{self, SNIPPET_BYTES};
 use crate::suggest::{normalize_prefix, suggest_query, suggest_terms};
+use crate::vocabulary::{CachedVocabulary, Vocabulary, segment_ids};
 use crate::{MAX_COUNTED_HITS, MAX_SUGGESTIONS, SearchDocument, SearchError};
 
 /// Memory given to each indexing thread before it flushes a segment.
@@ -44,6 +48,8 @@ pub struct SearchIndex {
     reader: IndexReader,
     writer: Mutex<Option<IndexWriter>>,
     fields: Fields,
+    dictionary: Dictionary,
+    vocabulary: Mutex<Option<CachedVocabulary>>,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -71,9 +77,10 @@ impl SearchIndex {
         std::fs::create_dir_all(dir).map_err(|e| directory_error(e.to_string()))?;
         let directory = MmapDirectory::open(dir).map_err(|e| directory_error(e.to_string()))?;
         let (schema, fields) = build_schema();
+        let dictionary = Dictionary::new();
         let index = Index::builder()
             .schema(schema)
-            .tokenizers(tokenizers())
+            .tokenizers(tokenizers(&dictionary))
             .open_or_create(directory)
             .map_err(|e| match e {
                 TantivyError::SchemaError(_) => SearchError::SchemaMismatch {
@@ -81,20 +88,43 @@ impl SearchIndex {
                 },
                 other => SearchError::Tantivy(other),
             })?;
-        Self::from_index(index, fields)
+        Self::from_index(index, fields, dictionary)
+    }
+
+    /// Like [`open_or_create`](Self::open_or_create), but an index of another
+    /// gongkai version in `dir` is deleted and replaced by an empty one (the
+    /// index is a cache of the database: the caller then rebuilds it).
+    /// Returns whether that happened.
+    pub fn open_or_replace(dir: impl AsRef<Path>) -> Result<(Self, bool), SearchError> {
+        let dir = dir.as_ref();
+        match Self::open_or_create(dir) {
+            Err(SearchError::SchemaMismatch { .. }) if dir.join("meta.json").is_file() => {
+                std::fs::remove_dir_all(dir).map_err(|e| SearchError::Directory {
+                    path: dir.display().to_string(),
+                    message: e.to_string(),
+                })?;
+                Ok((Self::open_or_create(dir)?, true))
+            }
+            other => other.map(|index| (index, false)),
+        }
     }
 
     /// An empty index held in memory (tests, demos, benchmarks).
     pub fn in_memory() -> Result<Self, SearchError> {
         let (schema, fields) = build_schema();
+        let dictionary = Dictionary::new();
         let index = Index::builder()
             .schema(schema)
-            .tokenizers(tokenizers())
+            .tokenizers(tokenizers(&dictionary))
             .create_in_ram()?;
-        Self::from_index(index, fields)
+        Self::from_index(index, fields, dictionary)
     }
 
-    fn from_index(index: Index, fields: Fields) -> Result<Self, SearchError> {
+    fn from_index(
+        index: Index,
+        fields: Fields,
+        dictionary: Dictionary,
+    ) -> Result<Self, SearchError> {
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::OnCommitWithDelay)
@@ -104,7 +134,31 @@ impl SearchIndex {
             reader,
             writer: Mutex::new(None),
             fields,
+            dictionary,
+            vocabulary: Mutex::new(None),
         })
+    }
+
+    /// Sets the words administrators added to the segmentation dictionary
+    /// (replacing those set before). Queries are cut with them at once;
+    /// items indexed before keep their words until they are indexed again
+    /// (matching does not depend on the words, only ranking and “did you
+    /// mean” do). Fails, changing nothing, when a word is not acceptable.
+    pub fn set_user_words(&self, words: &[String]) -> Result<(), SearchError> {
+        for word in words {
+            check_user_word(word).map_err(|reason| SearchError::InvalidWord {
+                word: word.clone(),
+                reason,
+            })?;
+        }
+        self.dictionary.set_user_words(words);
+        Ok(())
+    }
+
+    /// The words `text` is cut into for searching (see the crate
+    /// documentation), e.g. to show an administrator the effect of a word.
+    pub fn query_words(&self, text: &str) -> Vec<String> {
+        query::query_words(text, &self.dictionary)
     }
 
     /// Number of items in the index.
@@ -172,44 +226,94 @@ impl SearchIndex {
         })
     }
 
-    /// Runs a search: relevance-ranked when the query has text, newest first
-    /// otherwise. Never fails because of what the user typed.
+    /// Runs a search: relevance-ranked (or newest first, as asked) when the
+    /// query has words, newest first otherwise. When no item has every word,
+    /// the words that match nothing are dropped, or if all match but never
+    /// together, items with any of them are listed; the results say so
+    /// ([`SearchResults::relaxation`]). A word that matches nothing gets a
+    /// correction when one finds items ([`SearchResults::suggestion`]).
+    /// Never fails because of what the user typed.
     pub fn search(&self, request: &SearchQuery) -> Result<SearchResults, SearchError> {
         let searcher = self.reader.searcher();
-        let mut compiled = query::compile(request, &self.fields, Matching::AllWords);
+        let words = query::query_words(&request.text, &self.dictionary);
+        let mut compiled = query::compile(request, &self.fields, &words, Matching::AllWords);
         let page = request.effective_page();
         let per_page = request.effective_per_page();
         let (mut total, mut total_capped) = capped_count(&searcher, &*compiled.query)?;
-        if total == 0 && compiled.text_query.is_some() {
-            // No item has every word: show those with some of them.
-            compiled = query::compile(request, &self.fields, Matching::AnyWord);
-            (total, total_capped) = capped_count(&searcher, &*compiled.query)?;
+        let mut relaxation = None;
+        let mut dropped: Vec<String> = Vec::new();
+        if total == 0 && !words.is_empty() {
+            let mut kept = Vec::new();
+            for word in &words {
+                if self.matches_any(&searcher, request, word)? {
+                    kept.push(word.clone());
+                } else {
+                    dropped.push(word.clone());
+                }
+            }
+            if !kept.is_empty() && !dropped.is_empty() {
+                compiled = query::compile(request, &self.fields, &kept, Matching::AllWords);
+                (total, total_capped) = capped_count(&searcher, &*compiled.query)?;
+                relaxation = Some(Relaxation::DroppedWords {
+                    dropped: dropped.clone(),
+                    kept: kept.clone(),
+                });
+            }
+            if total == 0 && kept.len() >= 2 {
+                compiled = query::compile(request, &self.fields, &kept, Matching::AnyWord);
+                (total, total_capped) = capped_count(&searcher, &*compiled.query)?;
+                relaxation = Some(Relaxation::AnyWord {
+                    dropped: dropped.clone(),
+                    kept,
+                });
+            }
         }
-        let Some((offset, limit)) = request.window() else {
-            return Ok(SearchResults {
-                total,
-                total_capped,
-                page,
-                per_page,
-                hits: Vec::new(),
-            });
+        let suggestion = if dropped.is_empty() {
+            None
+        } else {
+            self.correction(&searcher, request, &dropped)?
         };
+        let mut results = SearchResults {
+            total,
+            total_capped,
+            page,
+            per_page,
+            hits: Vec::new(),
+            words,
+            relaxation,
+            suggestion,
+        };
+        if let Some((offset, limit)) = request.window() {
+            results.hits = self.page_of_hits(&searcher, request, &compiled, offset, limit)?;
+        }
+        Ok(results)
+    }
+
+    /// The hits of one page.
+    fn page_of_hits(
+        &self,
+        searcher: &Searcher,
+        request: &SearchQuery,
+        compiled: &Compiled,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<Hit>, SearchError> {
         let top = TopDocs::with_limit(limit).and_offset(offset);
         // The top documents alone, without a count in the same pass, so that
         // tantivy can skip blocks that cannot make the page (block-WAND).
-        let scored: Vec<(f32, DocAddress)> = match &compiled.text_query {
-            Some(_) => searcher.search(&*compiled.query, &top.order_by_score())?,
-            None => {
-                let by_date = top.order_by_fast_field::<i64>("published_days", Order::Desc);
-                searcher
-                    .search(&*compiled.query, &by_date)?
-                    .into_iter()
-                    .map(|(_, addr)| (0.0, addr))
-                    .collect()
-            }
+        let by_score = compiled.text_query.is_some() && request.sort == SortOrder::Relevance;
+        let scored: Vec<(f32, DocAddress)> = if by_score {
+            searcher.search(&*compiled.query, &top.order_by_score())?
+        } else {
+            let by_date = top.order_by_fast_field::<i64>("published_days", Order::Desc);
+            searcher
+                .search(&*compiled.query, &by_date)?
+                .into_iter()
+                .map(|(_, addr)| (0.0, addr))
+                .collect()
         };
         let generators = match &compiled.text_query {
-            Some(text) => Some(self.snippet_generators(&searcher, &**text)?),
+            Some(text) => Some(self.snippet_generators(searcher, &**text)?),
             None => None,
         };
         let mut hits = Vec::with_capacity(scored.len());
@@ -217,13 +321,108 @@ impl SearchIndex {
             let doc: TantivyDocument = searcher.doc(address)?;
             hits.push(self.hit(&doc, score, generators.as_ref()));
         }
-        Ok(SearchResults {
-            total,
-            total_capped,
-            page,
-            per_page,
-            hits,
-        })
+        Ok(hits)
+    }
+
+    /// Whether any item within the filters of `request` has `word`.
+    fn matches_any(
+        &self,
+        searcher: &Searcher,
+        request: &SearchQuery,
+        word: &str,
+    ) -> Result<bool, SearchError> {
+        let f = &self.fields;
+        let text: Box<dyn Query> = Box::new(tantivy::query::BooleanQuery::new(vec![
+            (
+                tantivy::query::Occur::Should,
+                query::grams_query(word, f.title_grams),
+            ),
+            (
+                tantivy::query::Occur::Should,
+                query::grams_query(word, f.body_grams),
+            ),
+        ]));
+        let query = query::with_filters(Some(text), request, f);
+        Ok(searcher
+            .search(&*query, &TopDocs::with_limit(1).order_by_score())?
+            .len()
+            == 1)
+    }
+
+    /// The text with every unmatched word corrected, if at least one has a
+    /// correction and the corrected text finds items within the filters.
+    fn correction(
+        &self,
+        searcher: &Searcher,
+        request: &SearchQuery,
+        unmatched: &[String],
+    ) -> Result<Option<String>, SearchError> {
+        let vocabulary = self.vocabulary(searcher)?;
+        let mut corrected = request.text.trim().to_owned();
+        let mut changed = false;
+        for word in unmatched {
+            if let Some(fix) = vocabulary.correct(word) {
+                corrected = corrected.replacen(word.as_str(), &fix, 1);
+                changed = true;
+            }
+        }
+        if !changed {
+            return Ok(None);
+        }
+        let words = query::query_words(&corrected, &self.dictionary);
+        let compiled = query::compile(request, &self.fields, &words, Matching::AllWords);
+        let found = searcher
+            .search(&*compiled.query, &TopDocs::with_limit(1).order_by_score())?
+            .len()
+            == 1;
+        Ok(found.then_some(corrected))
+    }
+
+    /// The title vocabulary of the searcher's segments, read once per set
+    /// of segments.
+    fn vocabulary(&self, searcher: &Searcher) -> Result<std::sync::Arc<Vocabulary>, SearchError> {
+        let ids = segment_ids(searcher);
+        let mut cache = self.vocabulary.lock().map_err(|_| SearchError::Poisoned)?;
+        if let Some((cached_ids, vocabulary)) = &*cache
+            && *cached_ids == ids
+        {
+            return Ok(vocabulary.clone());
+        }
+        let vocabulary = std::sync::Arc::new(Vocabulary::read(searcher, self.fields.title)?);
+        *cache = Some((ids, vocabulary.clone()));
+        Ok(vocabulary)
+    }
+
+    /// The 索引号 of the item that `text` identifies: its 索引号 (typed with
+    /// full-width characters or spaces as well), or a 文号 in any bracket
+    /// style (〔〕 [] () ［］ …) that exactly one item has. `None` otherwise.
+    pub fn find_item(&self, text: &str) -> Result<Option<String>, SearchError> {
+        let text = text.trim();
+        if text.is_empty() || text.chars().count() > query::MAX_IDENTIFIER_CHARS {
+            return Ok(None);
+        }
+        let searcher = self.reader.searcher();
+        let lookup = |field, value: &str, limit| -> Result<Vec<DocAddress>, SearchError> {
+            let query = TermQuery::new(
+                Term::from_field_text(field, value),
+                IndexRecordOption::Basic,
+            );
+            Ok(searcher
+                .search(&query, &TopDocs::with_limit(limit).order_by_score())?
+                .into_iter()
+                .map(|(_, a)| a)
+                .collect())
+        };
+        let mut found = lookup(self.fields.index_no, &query::normalize_index_no(text), 1)?;
+        let doc_number = query::normalize_doc_number(text);
+        if found.is_empty() && query::looks_like_doc_number(&doc_number) {
+            found = lookup(self.fields.doc_number, &doc_number, 2)?;
+        }
+        let [address] = found.as_slice() else {
+            return Ok(None);
+        };
+        let doc: TantivyDocument = searcher.doc(*address)?;
+        Ok(text_value(&doc, self.fields.index_no).map(str::to_owned))
     }
 
     /// Up to `limit` (at most [`MAX_SUGGESTIONS`]) distinct titles containing
@@ -300,9 +499,9 @@ impl SearchIndex {
         searcher: &Searcher,
         text: &dyn Query,
     ) -> Result<(SnippetGenerator, SnippetGenerator), SearchError> {
-        let mut title = SnippetGenerator::create(searcher, text, self.fields.title)?;
+        let mut title = SnippetGenerator::create(searcher, text, self.fields.title_grams)?;
         title.set_max_num_chars(TITLE_SNIPPET_BYTES);
-        let mut body = SnippetGenerator::create(searcher, text, self.fields.body)?;
+        let mut body = SnippetGenerator::create(searcher, text, self.fields.body_grams)?;
         body.set_max_num_chars(SNIPPET_BYTES);
         Ok((title, body))
     }
@@ -347,7 +546,9 @@ impl SearchIndex {
         let mut doc = TantivyDocument::default();
         doc.add_text(f.index_no, &source.index_no);
         doc.add_text(f.title, &source.title);
+        doc.add_text(f.title_grams, &source.title);
         doc.add_text(f.body, &source.body);
+        doc.add_text(f.body_grams, &source.body);
         doc.add_text(f.agency_code, &source.agency_code);
         doc.add_text(f.agency_name, &source.agency_name);
         doc.add_text(f.category, &source.category);
@@ -359,7 +560,7 @@ impl SearchIndex {
         }
         doc.add_i64(f.published_days, date_to_days(source.published_on));
         doc.add_text(f.validity, &source.validity);
-        for term in suggest_terms(&source.title) {
+        for term in suggest_terms(&source.title, &self.dictionary.current()) {
             doc.add_text(f.suggest, &term);
         }
         Ok(doc)

@@ -9,14 +9,36 @@
 //!
 //! # What it does
 //!
-//! - **Relevance ranking** with BM25: every query word must occur in the
-//!   title (boosted ×3) or the body; all words in the title (+6) and an
-//!   exact 文号 match (+10, for text that looks like one) add to the score.
+//! - **Finds what is there.** Titles and bodies are indexed as overlapping
+//!   character bigrams (with positions) beside the jieba words of the
+//!   title. The query is cut into words (space-separated parts cut by
+//!   jieba; runs of single characters kept together, a lone character
+//!   joined to its neighbour), and an item matches a word when the word's
+//!   characters stand together in its title or body — whatever jieba made
+//!   of that text: 校车 finds 中小学校车安全检查 (cut 中小学校|车). Every word
+//!   is required. jieba's dictionary is extended with the disclosure
+//!   vocabulary (`disclosure_words.txt`) and administrators' words
+//!   ([`SearchIndex::set_user_words`]).
+//! - **Relevance ranking** with BM25 over the bigrams: title matches ×3,
+//!   a word that is one of the title's jieba words ×2, all words in the
+//!   title +6, the whole text standing in the title +8, an exact 文号 +10.
+//!   Or newest first ([`SortOrder::Newest`]).
+//! - **Honest fallbacks.** When no item has every word, the words that match
+//!   nothing are dropped and named ([`Relaxation::DroppedWords`]); when all
+//!   match but never together, items with any of them are listed
+//!   ([`Relaxation::AnyWord`]).
+//! - **Did you mean.** A word that matches nothing is corrected from the
+//!   vocabulary of published titles: by pinyin (`yusuan` → 预算, 预酸 → 预算)
+//!   and by edit distance (预箅 → 预算); the correction is offered only when
+//!   it finds items ([`SearchResults::suggestion`]).
+//! - **Identifiers.** [`SearchIndex::find_item`] resolves a 索引号, or a 文号
+//!   in any bracket style, to its item.
 //! - **Filters** (agency, category, publication date range, validity, 文号
 //!   exact or prefix) are combined with the text and do not change scores. A
 //!   query with filters but no text lists items newest first.
-//! - **Highlighted snippets** built with tantivy's `SnippetGenerator`; the HTML
-//!   is produced here, escaping all text and emitting only `<mark>` tags.
+//! - **Highlighted snippets** built with tantivy's `SnippetGenerator` over
+//!   the bigrams; the HTML is produced here, escaping all text and emitting
+//!   only `<mark>` tags.
 //! - **Pagination** with a total count, `per_page` capped at 100 and a result
 //!   window of [`MAX_RESULT_WINDOW`].
 //! - **Search-as-you-type** title suggestions ([`SearchIndex::suggest`]) from
@@ -24,67 +46,51 @@
 //!   "政府信" suggests "海盐县政府信息公开工作年度报告" as well as titles starting
 //!   with it.
 //! - **Safe input**: user text is never handed to tantivy's query parser. It
-//!   is tokenised with the same analyzer as the documents and turned into
-//!   term queries, so `AND OR " ( :` or garbage cannot produce an
-//!   error, only (possibly zero) results.
+//!   is cut into words and turned into term and phrase queries, so
+//!   `AND OR " ( :` or garbage cannot produce an error, only (possibly zero)
+//!   results.
+//! - **Recall check** ([`recall`]): the rule by which words typed from titles
+//!   must find their items, used by the tests (demo data) and by
+//!   `gongkai index recall` (a million items in `scripts/loadbench`).
 //!
-//! # Why tantivy + jieba rather than SQLite FTS5
+//! # Why tantivy + jieba + bigrams rather than SQLite FTS5
 //!
 //! FTS5's built-in `trigram` tokenizer is the only FTS5 option that handles
 //! Chinese without loading an extension, but it cannot match a query shorter
 //! than three characters, and most Chinese search words are two characters:
-//! 公开, 预算, 招生, 财政. It also indexes every character trigram (a large index)
-//! and ranks without word boundaries. Jieba extensions for FTS5 exist but must
-//! be loaded at runtime, and PostgreSQL would need a second implementation
+//! 公开, 预算, 招生, 财政. Jieba extensions for FTS5 exist but must be loaded
+//! at runtime, and PostgreSQL would need a second implementation
 //! (zhparser/pg_jieba are not packaged in Debian 12). tantivy is embedded,
 //! independent of the database backend, supports BM25, phrase queries and
-//! snippets, and scales to millions of items; jieba gives word tokens, so a
-//! two-character query matches.
+//! snippets, and scales to millions of items. Any dictionary segmenter
+//! misses words its cut runs through (中小学校|车 has no 校车), so matching
+//! is decided on character bigrams; jieba words rank.
 //!
-//! # Measurements
+//! Measurements are in `docs/PERFORMANCE.md` (“Search”).
 //!
-//! `cargo bench -p gongkai-search --bench search`, 100,000 synthetic items
-//! (70 MB of title + body text from 公文 templates), release build, a shared
-//! 2-core machine; criterion medians:
-//!
-//! | What | Figure |
-//! |---|---|
-//! | Rebuild of the on-disk index, 100,000 items | 6.3–8.0 s, 12,500–16,000 items/s |
-//! | Upsert of a 2,000-item batch in RAM (one commit) | 213 ms, ~9,400 items/s |
-//! | Index size on disk | 61 MB |
-//! | `公开` (2 characters, 73,827 hits), page 1 with snippets | 1.8 ms |
-//! | `预算执行` (phrase, 45,270 hits) | 3.5–4.8 ms |
-//! | `县级预算执行情况的报告` (sentence, 93,949 hits) | 3.8 ms |
-//! | `预算` + agency + category + date range + validity (68 hits) | 1.1 ms |
-//! | Filters only, newest first (9,919 hits) | 0.18 ms |
-//! | `公开`, page 50 | 3.8 ms |
-//! | Suggestions for `政府信` / `关于` | 0.044 ms / 0.16 ms |
-//!
-//! The same two-character queries return nothing with FTS5 trigram.
-
 //! # Known limits
 //!
-//! - A single-character query (县, 局) only matches where jieba emits that
-//!   character as a word of its own.
-//! - Every word of the query must occur (in the title or the body); function
-//!   words such as 的 and 和 are not required. Only when no item has them all
-//!   are items with some of them listed (best first), so that a fragment cut
-//!   through words, which jieba may segment differently from the text it
-//!   was taken from, still finds that text.
+//! - A single-character query matches every item with that character
+//!   (a prefix of the bigram terms); its hits are not highlighted.
 //! - Hits are counted up to [`MAX_COUNTED_HITS`]; beyond, the portal shows
 //!   “10,000+ 条”.
+//! - After administrators change their words, items keep their former
+//!   jieba words (ranking, suggestions) until they are indexed again.
 
 mod index;
 mod query;
+pub mod recall;
 mod schema;
 mod snippet;
 mod suggest;
+mod vocabulary;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use index::SearchIndex;
-pub use query::{Hit, SearchQuery, SearchResults};
+pub use query::{Hit, Relaxation, SearchQuery, SearchResults, SortOrder};
+pub use schema::{MAX_USER_WORD_CHARS, check_user_word};
 pub use snippet::escape_html;
 
 /// Largest accepted `per_page`.
@@ -153,6 +159,14 @@ pub enum SearchError {
     SchemaMismatch {
         /// The directory.
         path: String,
+    },
+    /// A word for the segmentation dictionary was rejected.
+    #[error("词语“{word}”不能加入词典：{reason}")]
+    InvalidWord {
+        /// The word.
+        word: String,
+        /// Why not.
+        reason: String,
     },
     /// A document was rejected before indexing.
     #[error("invalid search document: {0}")]

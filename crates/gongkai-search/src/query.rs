@@ -1,8 +1,16 @@
 //! Search requests, results, and their translation into tantivy queries.
 //!
-//! User text never reaches tantivy's query parser: it is analysed with the
-//! same jieba analyzer as the documents and turned into term and
-//! exact-文号 clauses, so no input can produce a syntax error.
+//! User text never reaches tantivy's query parser. It is cut into *words*
+//! ([`query_words`]): the space-separated parts of the text, each cut by
+//! jieba, with runs of single characters kept together (a typo such as 预箅
+//! is cut 预|箅 and stays the word 预箅) and a lone character joined to its
+//! neighbour (2024年). An item matches a word when the word's characters
+//! stand together in its title or body — a phrase of character bigrams, so
+//! the match does not depend on how jieba cut the item's text. Every word
+//! is required. Ranking: a match in the title counts ×[`TITLE_BOOST`], the
+//! word being one of the title's jieba words adds ×[`WORD_BOOST`], all words
+//! in the title adds [`TITLE_ALL_WORDS_SCORE`] and the whole text standing
+//! in the title adds [`TITLE_PHRASE_SCORE`].
 
 use std::collections::BTreeSet;
 use std::ops::Bound;
@@ -11,24 +19,44 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery,
+    TermQuery,
 };
-use tantivy::schema::IndexRecordOption;
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TokenStream;
+use tantivy_jieba::jieba_rs::TokenizeMode;
 
-use crate::schema::{Fields, zh_analyzer};
+use crate::schema::{Dictionary, Fields, gram_analyzer};
 use crate::{DEFAULT_PER_PAGE, MAX_PER_PAGE, MAX_RESULT_WINDOW};
 
 /// Query text beyond this many characters is ignored.
-const MAX_QUERY_CHARS: usize = 200;
-/// At most this many distinct tokens of the query text are searched.
-const MAX_QUERY_TERMS: usize = 32;
+pub(crate) const MAX_QUERY_CHARS: usize = 200;
+/// Text longer than this many characters is not looked up as a 索引号 or 文号.
+pub(crate) const MAX_IDENTIFIER_CHARS: usize = 60;
+/// At most this many distinct words of the query text are searched.
+const MAX_QUERY_WORDS: usize = 32;
 
-/// Boost of a query token found in the title (the body counts 1).
+/// Boost of a word found in the title (the body counts 1).
 const TITLE_BOOST: f32 = 3.0;
+/// Boost of a word that is one of the title's jieba words.
+const WORD_BOOST: f32 = 2.0;
 /// Score added when every word of the query is in the title.
 const TITLE_ALL_WORDS_SCORE: f32 = 6.0;
+/// Score added when the whole query text stands in the title.
+const TITLE_PHRASE_SCORE: f32 = 8.0;
 /// Boost of a query text equal to an item's 文号.
 const DOC_NUMBER_BOOST: f32 = 10.0;
+
+/// How hits are ordered when the request has text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SortOrder {
+    /// Best match first (按相关度).
+    #[default]
+    Relevance,
+    /// Newest publication first (按时间); requests without text always are.
+    Newest,
+}
 
 /// A search request from the portal. Empty strings in the optional filters
 /// are treated as absent, so a web form can pass its fields through as is.
@@ -51,6 +79,8 @@ pub struct SearchQuery {
     /// full-width digits are normalised, so `盐政发[2024]` matches
     /// `盐政发〔2024〕12号`.
     pub doc_number: Option<String>,
+    /// Order of the hits.
+    pub sort: SortOrder,
     /// 1-based page number; 0 is read as 1.
     pub page: u32,
     /// Hits per page, at most [`MAX_PER_PAGE`]; 0 means [`DEFAULT_PER_PAGE`].
@@ -103,8 +133,18 @@ pub struct SearchResults {
     pub page: u32,
     /// The effective page size.
     pub per_page: u32,
-    /// The hits of this page, best (or newest, without text) first.
+    /// The hits of this page, best (or newest) first.
     pub hits: Vec<Hit>,
+    /// The words the text was cut into (empty without text).
+    #[serde(default)]
+    pub words: Vec<String>,
+    /// Set when no item has every word and the hits are for fewer words.
+    #[serde(default)]
+    pub relaxation: Option<Relaxation>,
+    /// A corrected text (“您是不是要找”) when a word matched nothing and the
+    /// correction finds items.
+    #[serde(default)]
+    pub suggestion: Option<String>,
 }
 
 impl SearchResults {
@@ -113,6 +153,38 @@ impl SearchResults {
         let per_page = self.per_page.max(1) as usize;
         u32::try_from(self.total.div_ceil(per_page)).unwrap_or(u32::MAX)
     }
+
+    /// The words of the text that no item (within the filters) contains.
+    pub fn unmatched_words(&self) -> &[String] {
+        match &self.relaxation {
+            Some(
+                Relaxation::DroppedWords { dropped, .. } | Relaxation::AnyWord { dropped, .. },
+            ) => dropped,
+            None if self.total == 0 => &self.words,
+            None => &[],
+        }
+    }
+}
+
+/// How the search was widened because no item has every word.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Relaxation {
+    /// Some words match no item at all: the hits have every other word.
+    DroppedWords {
+        /// The words no item contains.
+        dropped: Vec<String>,
+        /// The words every hit contains.
+        kept: Vec<String>,
+    },
+    /// No item has all the words that do occur: the hits have at least one
+    /// of them, best first.
+    AnyWord {
+        /// The words no item contains (may be empty).
+        dropped: Vec<String>,
+        /// The words of which every hit has at least one.
+        kept: Vec<String>,
+    },
 }
 
 /// One matching item.
@@ -126,7 +198,7 @@ pub struct Hit {
     pub title_highlighted_html: String,
     /// A fragment of the body as safe HTML with the query terms in `<mark>`.
     pub snippet_html: String,
-    /// BM25 relevance score (0 for filter-only listings).
+    /// BM25 relevance score (0 for listings by date).
     pub score: f32,
     /// Publication date.
     pub published_on: NaiveDate,
@@ -148,28 +220,40 @@ pub(crate) struct Compiled {
     pub text_query: Option<Box<dyn Query>>,
 }
 
-/// Which items the text of a request matches.
+/// Which items the words of a request match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Matching {
-    /// Items with every word of the query (the normal search).
+    /// Items with every word (the normal search).
     AllWords,
-    /// Items with any word (or part of a word) of the query, best first:
-    /// the fallback when no item has them all, e.g. for a fragment cut
-    /// through words (`县民生实事专项规`) that jieba segments differently
-    /// from the titles it was taken from.
+    /// Items with at least one of the words, best first.
     AnyWord,
 }
 
-/// Translates a request into a tantivy query.
-pub(crate) fn compile(request: &SearchQuery, fields: &Fields, matching: Matching) -> Compiled {
-    let text_query = match matching {
-        Matching::AllWords => text_query(&request.text, fields),
-        Matching::AnyWord => any_word_query(&request.text, fields),
-    };
+/// Translates a request with `words` (see [`query_words`]) into a tantivy query.
+pub(crate) fn compile(
+    request: &SearchQuery,
+    fields: &Fields,
+    words: &[String],
+    matching: Matching,
+) -> Compiled {
+    let text_query = text_query(&request.text, words, fields, matching);
+    Compiled {
+        query: with_filters(text_query.as_ref().map(|q| q.box_clone()), request, fields),
+        text_query,
+    }
+}
+
+/// `text` (or every item) restricted to the filters of `request`.
+pub(crate) fn with_filters(
+    text: Option<Box<dyn Query>>,
+    request: &SearchQuery,
+    fields: &Fields,
+) -> Box<dyn Query> {
     let filters = filter_queries(request, fields);
-    let query: Box<dyn Query> = match (&text_query, filters.is_empty()) {
+    match (text, filters.is_empty()) {
         (None, true) => Box::new(AllQuery),
-        (text, _) => {
+        (Some(text), true) => text,
+        (text, false) => {
             let mut clauses: Vec<(Occur, Box<dyn Query>)> = filters
                 .into_iter()
                 .map(|f| {
@@ -180,59 +264,35 @@ pub(crate) fn compile(request: &SearchQuery, fields: &Fields, matching: Matching
                 })
                 .collect();
             if let Some(text) = text {
-                clauses.push((Occur::Must, text.box_clone()));
+                clauses.push((Occur::Must, text));
             }
             Box::new(BooleanQuery::new(clauses))
         }
-    };
-    Compiled { query, text_query }
+    }
 }
 
-/// The relevance part of a request, or `None` when the text has no words.
-///
-/// Every word of the query must match (in the title or the body): the
-/// space-separated words and, inside each, its jieba words. Having all of
-/// them in the title adds to the score; a query equal to an item's 文号
-/// finds it even when its words are elsewhere.
-fn text_query(text: &str, fields: &Fields) -> Option<Box<dyn Query>> {
-    let text: String = text.chars().take(MAX_QUERY_CHARS).collect();
-    let terms = required_terms(&text);
-    if terms.is_empty() {
+/// The relevance part of a request, or `None` when there are no words.
+fn text_query(
+    text: &str,
+    words: &[String],
+    fields: &Fields,
+    matching: Matching,
+) -> Option<Box<dyn Query>> {
+    if words.is_empty() {
         return None;
     }
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::with_capacity(terms.len() + 2);
-    for term in &terms {
-        let title = TermQuery::new(
-            Term::from_field_text(fields.title, term),
-            IndexRecordOption::WithFreqs,
-        );
-        let body = TermQuery::new(
-            Term::from_field_text(fields.body, term),
-            IndexRecordOption::WithFreqs,
-        );
-        let in_title_or_body = BooleanQuery::new(vec![
-            (
-                Occur::Should,
-                Box::new(BoostQuery::new(Box::new(title), TITLE_BOOST)) as Box<dyn Query>,
-            ),
-            (Occur::Should, Box::new(body)),
-        ]);
-        clauses.push((Occur::Must, Box::new(in_title_or_body)));
-    }
-    // Items with every word in the title are about the query: they rank
-    // first. (A phrase query on the title or body did the same more exactly
-    // but reading positions for every matching item cost more than all the
-    // rest of a search on a large index.)
-    if terms.len() >= 2 {
-        let in_title: Vec<(Occur, Box<dyn Query>)> = terms
+    let occur = match matching {
+        Matching::AllWords => Occur::Must,
+        Matching::AnyWord => Occur::Should,
+    };
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = words
+        .iter()
+        .map(|w| (occur, word_query(w, fields)))
+        .collect();
+    if words.len() >= 2 {
+        let in_title: Vec<(Occur, Box<dyn Query>)> = words
             .iter()
-            .map(|term| {
-                let title = TermQuery::new(
-                    Term::from_field_text(fields.title, term),
-                    IndexRecordOption::Basic,
-                );
-                (Occur::Must, Box::new(title) as Box<dyn Query>)
-            })
+            .map(|w| (Occur::Must, grams_query(w, fields.title_grams)))
             .collect();
         clauses.push((
             Occur::Should,
@@ -241,24 +301,37 @@ fn text_query(text: &str, fields: &Fields) -> Option<Box<dyn Query>> {
                 TITLE_ALL_WORDS_SCORE,
             )),
         ));
+        let whole: String = text
+            .chars()
+            .take(MAX_QUERY_CHARS)
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        clauses.push((
+            Occur::Should,
+            Box::new(ConstScoreQuery::new(
+                grams_query(&whole, fields.title_grams),
+                TITLE_PHRASE_SCORE,
+            )),
+        ));
     }
-    let all_words: Box<dyn Query> = if let [(_, single)] = clauses.as_slice() {
-        // One word: its title-or-body union alone, which tantivy ranks with
-        // block-WAND (skipping blocks that cannot reach the page).
+    let words_query: Box<dyn Query> = if let [(_, single)] = clauses.as_slice() {
+        // One word: its clause alone, a union of term queries for a
+        // two-character word, which tantivy ranks with block-WAND.
         single.box_clone()
     } else {
         Box::new(BooleanQuery::new(clauses))
     };
+    let text: String = text.chars().take(MAX_QUERY_CHARS).collect();
     let doc_number = normalize_doc_number(&text);
     if !looks_like_doc_number(&doc_number) {
-        return Some(all_words);
+        return Some(words_query);
     }
     let exact = TermQuery::new(
         Term::from_field_text(fields.doc_number, &doc_number),
         IndexRecordOption::Basic,
     );
     Some(Box::new(BooleanQuery::new(vec![
-        (Occur::Should, all_words),
+        (Occur::Should, words_query),
         (
             Occur::Should,
             Box::new(ConstScoreQuery::new(Box::new(exact), DOC_NUMBER_BOOST)),
@@ -266,101 +339,163 @@ fn text_query(text: &str, fields: &Fields) -> Option<Box<dyn Query>> {
     ])))
 }
 
-/// The fallback query: any search-mode word of the text in the title (×3)
-/// or the body, or the text as a 文号; `None` when the text has no words.
-fn any_word_query(text: &str, fields: &Fields) -> Option<Box<dyn Query>> {
-    let text: String = text.chars().take(MAX_QUERY_CHARS).collect();
-    let terms = search_mode_terms(&text);
-    if terms.is_empty() {
-        return None;
-    }
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::with_capacity(terms.len() * 2 + 1);
-    for term in &terms {
-        let title = TermQuery::new(
-            Term::from_field_text(fields.title, term),
-            IndexRecordOption::WithFreqs,
-        );
-        clauses.push((
+/// The items with `word` in the title or body, scored.
+pub(crate) fn word_query(word: &str, fields: &Fields) -> Box<dyn Query> {
+    let jieba_word = TermQuery::new(
+        Term::from_field_text(fields.title, &word.to_lowercase()),
+        IndexRecordOption::WithFreqs,
+    );
+    Box::new(BooleanQuery::new(vec![
+        (
             Occur::Should,
-            Box::new(BoostQuery::new(Box::new(title), TITLE_BOOST)),
-        ));
-        let body = TermQuery::new(
-            Term::from_field_text(fields.body, term),
-            IndexRecordOption::WithFreqs,
-        );
-        clauses.push((Occur::Should, Box::new(body)));
-    }
-    let doc_number = normalize_doc_number(&text);
-    if looks_like_doc_number(&doc_number) {
-        let exact = TermQuery::new(
-            Term::from_field_text(fields.doc_number, &doc_number),
-            IndexRecordOption::Basic,
-        );
-        clauses.push((
+            Box::new(BoostQuery::new(
+                grams_query(word, fields.title_grams),
+                TITLE_BOOST,
+            )) as Box<dyn Query>,
+        ),
+        (Occur::Should, grams_query(word, fields.body_grams)),
+        (
             Occur::Should,
-            Box::new(ConstScoreQuery::new(Box::new(exact), DOC_NUMBER_BOOST)),
-        ));
-    }
-    Some(Box::new(BooleanQuery::new(clauses)))
+            Box::new(BoostQuery::new(Box::new(jieba_word), WORD_BOOST)),
+        ),
+    ]))
 }
 
-/// Distinct search-mode words of the text (the shorter dictionary words
-/// inside long ones included), without stop words unless there is nothing
-/// else, at most [`MAX_QUERY_TERMS`].
-fn search_mode_terms(text: &str) -> Vec<String> {
-    let mut analyzer = zh_analyzer(true);
-    let mut stream = analyzer.token_stream(text);
-    let mut seen = BTreeSet::new();
-    let mut terms = Vec::new();
+/// The items whose `field` (a bigram field) has the characters of `word`
+/// together: one bigram term, a phrase of bigrams, or for a single
+/// character every term starting with it.
+pub(crate) fn grams_query(word: &str, field: Field) -> Box<dyn Query> {
+    let mut analyzer = gram_analyzer();
+    let mut stream = analyzer.token_stream(word);
+    let mut bigrams: Vec<(usize, String)> = Vec::new();
+    let mut first_char: Option<String> = None;
     while let Some(token) = stream.next() {
-        if terms.len() >= MAX_QUERY_TERMS {
-            break;
-        }
-        if seen.insert(token.text.clone()) {
-            terms.push(token.text.clone());
+        if token.text.chars().count() == 2 {
+            bigrams.push((token.position, token.text.clone()));
+        } else if first_char.is_none() {
+            first_char = Some(token.text.clone());
         }
     }
-    if terms.iter().any(|t| !STOP_WORDS.contains(&t.as_str())) {
-        terms.retain(|t| !STOP_WORDS.contains(&t.as_str()));
+    let terms = covering_bigrams(&bigrams);
+    match terms.as_slice() {
+        [] => {
+            let Some(c) = first_char.and_then(|t| t.chars().next()) else {
+                return Box::new(BooleanQuery::new(Vec::new()));
+            };
+            let upper = char::from_u32(c as u32 + 1).unwrap_or(char::MAX);
+            Box::new(RangeQuery::new(
+                Bound::Included(Term::from_field_text(field, &c.to_string())),
+                Bound::Excluded(Term::from_field_text(field, &upper.to_string())),
+            ))
+        }
+        [(_, single)] => Box::new(TermQuery::new(
+            Term::from_field_text(field, single),
+            IndexRecordOption::WithFreqs,
+        )),
+        _ => {
+            let base = terms[0].0;
+            Box::new(PhraseQuery::new_with_offset(
+                terms
+                    .iter()
+                    .map(|(p, t)| (p - base, Term::from_field_text(field, t)))
+                    .collect(),
+            ))
+        }
     }
-    terms
 }
 
-/// Function words that match nearly every item. They are not required
+/// The fewest bigrams (in position order) that still cover every
+/// character: every other bigram of each run, and the run's last one. A
+/// phrase of them matches exactly where all bigrams would, with half the
+/// posting lists to intersect.
+fn covering_bigrams(bigrams: &[(usize, String)]) -> Vec<(usize, String)> {
+    let mut chosen: Vec<(usize, String)> = Vec::new();
+    for (i, (position, text)) in bigrams.iter().enumerate() {
+        let run_starts = i == 0 || bigrams[i - 1].0 + 1 != *position;
+        let run_ends = bigrams
+            .get(i + 1)
+            .is_none_or(|(next, _)| *next != position + 1);
+        let previous_touches = chosen.last().is_some_and(|(p, _)| p + 1 == *position);
+        if run_starts || run_ends || !previous_touches {
+            chosen.push((*position, text.clone()));
+        }
+    }
+    chosen
+}
+
+/// Function words that match nearly every item. They are not searched for
 /// unless the query has nothing else.
 const STOP_WORDS: &[&str] = &[
     "的", "了", "和", "与", "及", "或", "是", "在", "对", "等", "之", "其", "于", "为", "把", "被",
     "也", "都", "而", "并", "由", "从", "以", "将", "就",
 ];
 
-/// The words an item must contain to match: the jieba words of every
-/// space-separated part of the query, distinct, without stop words (unless
-/// the query has nothing else), at most [`MAX_QUERY_TERMS`], in order of
-/// first appearance.
-///
-/// The words are cut without search mode (`进一步加强` gives 进一步 and 加强,
-/// not also 一步): the index holds the search-mode words of every text, a
-/// superset, so each of them is found, and the overlapping sub-words would
-/// only add work.
-pub(crate) fn required_terms(text: &str) -> Vec<String> {
-    let mut analyzer = zh_analyzer(false);
-    let mut seen = BTreeSet::new();
-    let mut terms = Vec::new();
-    'words: for word in text.split_whitespace() {
-        let mut stream = analyzer.token_stream(word);
-        while let Some(token) = stream.next() {
-            if terms.len() >= MAX_QUERY_TERMS {
-                break 'words;
+/// The words of a query text, in order of first appearance, distinct, at
+/// most [`MAX_QUERY_WORDS`]: each space-separated part is cut by jieba
+/// (without search mode); consecutive single characters stay together as
+/// one word (a typo such as 预箅 is cut 预|箅); a lone single character is
+/// joined to the word it touches (2024年); stop words are dropped unless
+/// the text has nothing else.
+pub(crate) fn query_words(text: &str, dictionary: &Dictionary) -> Vec<String> {
+    let text: String = text.chars().take(MAX_QUERY_CHARS).collect();
+    let jieba = dictionary.current();
+    let mut words: Vec<String> = Vec::new();
+    let mut stop_words: Vec<String> = Vec::new();
+    for part in text.split_whitespace() {
+        // (start, end, is a single character) of the tokens worth keeping.
+        let mut spans: Vec<(usize, usize, bool)> = Vec::new();
+        for token in jieba.tokenize(part, TokenizeMode::Default, true) {
+            if !token.word.chars().any(char::is_alphanumeric) {
+                continue;
             }
-            if seen.insert(token.text.clone()) {
-                terms.push(token.text.clone());
+            let start = token.word.as_ptr() as usize - part.as_ptr() as usize;
+            let end = start + token.word.len();
+            if STOP_WORDS.contains(&token.word) {
+                stop_words.push(token.word.to_owned());
+                continue;
+            }
+            let single = token.word.chars().count() == 1;
+            match spans.last_mut() {
+                // Single characters in a row form one word.
+                Some(last) if single && last.2 && last.1 == start => last.1 = end,
+                _ => spans.push((start, end, single)),
+            }
+        }
+        // A lone character joins the word it touches: before it, else after.
+        let mut merged: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < spans.len() {
+            let (start, end, single) = spans[i];
+            let lone = single && part[start..end].chars().count() == 1;
+            if lone {
+                if let Some(last) = merged.last_mut().filter(|l| l.1 == start) {
+                    last.1 = end;
+                    i += 1;
+                    continue;
+                }
+                if let Some(next) = spans.get(i + 1).filter(|n| n.0 == end) {
+                    merged.push((start, next.1));
+                    i += 2;
+                    continue;
+                }
+            }
+            merged.push((start, end));
+            i += 1;
+        }
+        for (start, end) in merged {
+            let word = part[start..end].to_owned();
+            if !words.contains(&word) {
+                words.push(word);
             }
         }
     }
-    if terms.iter().any(|t| !STOP_WORDS.contains(&t.as_str())) {
-        terms.retain(|t| !STOP_WORDS.contains(&t.as_str()));
+    if words.is_empty() {
+        let mut seen = BTreeSet::new();
+        stop_words.retain(|w| seen.insert(w.clone()));
+        words = stop_words;
     }
-    terms
+    words.truncate(MAX_QUERY_WORDS);
+    words
 }
 
 /// Non-scoring filter clauses of a request.
@@ -427,9 +562,22 @@ pub(crate) fn normalize_doc_number(text: &str) -> String {
 /// digit and the 〔 or 号 of one. Only then is the exact-文号 clause added,
 /// which would otherwise keep tantivy from pruning the ranking of a
 /// one-word query.
-fn looks_like_doc_number(normalized: &str) -> bool {
+pub(crate) fn looks_like_doc_number(normalized: &str) -> bool {
     normalized.chars().any(|c| c.is_ascii_digit())
         && normalized.chars().any(|c| c == '〔' || c == '号')
+}
+
+/// Canonical form of a 索引号 as typed: whitespace removed, full-width
+/// characters and the dashes people type (— – －) read as ASCII.
+pub(crate) fn normalize_index_no(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '—' | '–' | '‐' | '−' => '-',
+            _ => c,
+        })
+        .collect()
 }
 
 /// Days since 0001-01-01, the stored form of a date.
@@ -471,6 +619,14 @@ mod tests {
     }
 
     #[test]
+    fn index_numbers_are_normalised() {
+        assert_eq!(
+            normalize_index_no(" ３３０４２４１０２／2025－00023 "),
+            "330424102/2025-00023"
+        );
+    }
+
+    #[test]
     fn dates_round_trip() {
         let d = NaiveDate::from_ymd_opt(2024, 2, 29);
         assert_eq!(d.and_then(|d| days_to_date(date_to_days(d))), d);
@@ -491,20 +647,58 @@ mod tests {
         assert_eq!(q.window(), None);
     }
 
-    #[test]
-    fn stop_words_are_dropped_unless_alone() {
-        let terms = required_terms("预算执行情况的报告");
-        assert!(!terms.iter().any(|t| t == "的"), "{terms:?}");
-        assert!(terms.iter().any(|t| t == "报告"), "{terms:?}");
-        assert_eq!(required_terms("的"), ["的"]);
+    fn words(text: &str) -> Vec<String> {
+        query_words(text, &Dictionary::new())
     }
 
     #[test]
-    fn required_terms_span_every_word_without_sub_words() {
-        let terms = required_terms("部门预算  2024 部门预算");
-        assert_eq!(terms, ["部门", "预算", "2024"]);
-        let terms = required_terms("关于进一步加强");
-        assert!(terms.iter().any(|t| t == "进一步"), "{terms:?}");
-        assert!(!terms.iter().any(|t| t == "一步"), "{terms:?}");
+    fn stop_words_are_dropped_unless_alone() {
+        let w = words("预算执行情况的报告");
+        assert!(!w.iter().any(|t| t == "的"), "{w:?}");
+        assert!(w.iter().any(|t| t == "报告"), "{w:?}");
+        assert_eq!(words("的"), ["的"]);
+    }
+
+    #[test]
+    fn words_span_every_part_without_sub_words() {
+        assert_eq!(words("部门预算  2024 部门预算"), ["部门预算", "2024"]);
+        let w = words("关于进一步加强");
+        assert!(w.iter().any(|t| t == "进一步"), "{w:?}");
+        assert!(!w.iter().any(|t| t == "一步"), "{w:?}");
+    }
+
+    #[test]
+    fn single_characters_stay_together_or_join_a_neighbour() {
+        assert_eq!(words("部门预箅"), ["部门", "预箅"]);
+        assert_eq!(words("寒假安全"), ["寒假", "安全"]);
+        assert_eq!(words("2024年"), ["2024年"]);
+        assert_eq!(words("县"), ["县"]);
+    }
+
+    #[test]
+    fn covering_bigrams_cover_every_character() {
+        let grams = |word: &str| {
+            let mut analyzer = gram_analyzer();
+            let mut stream = analyzer.token_stream(word);
+            let mut out = Vec::new();
+            while let Some(t) = stream.next() {
+                if t.text.chars().count() == 2 {
+                    out.push((t.position, t.text.clone()));
+                }
+            }
+            covering_bigrams(&out)
+                .into_iter()
+                .map(|(p, t)| format!("{t}@{p}"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(grams("校车"), ["校车@0"]);
+        assert_eq!(grams("进一步"), ["进一@0", "一步@1"]);
+        assert_eq!(grams("政府采购"), ["政府@0", "采购@2"]);
+        assert_eq!(grams("政府采购意向"), ["政府@0", "采购@2", "意向@4"]);
+        assert_eq!(grams("一般公共预算"), ["一般@0", "公共@2", "预算@4"]);
+        assert_eq!(
+            grams("行政规范性文件"),
+            ["行政@0", "规范@2", "性文@4", "文件@5"]
+        );
     }
 }

@@ -12,8 +12,7 @@ use std::collections::BTreeSet;
 use tantivy::Term;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::tokenizer::{TokenStream, Tokenizer};
-use tantivy_jieba::JiebaTokenizer;
+use tantivy_jieba::jieba_rs::{Jieba, TokenizeMode};
 
 use crate::schema::Fields;
 
@@ -29,14 +28,12 @@ const TITLE_START: char = '^';
 const TITLE_START_BOOST: f32 = 3.0;
 
 /// The `suggest` terms of a title.
-pub(crate) fn suggest_terms(title: &str) -> Vec<String> {
+pub(crate) fn suggest_terms(title: &str, jieba: &Jieba) -> Vec<String> {
     let title = title.trim();
     let mut starts = BTreeSet::new();
-    let mut tokenizer = JiebaTokenizer::with_search_mode(false);
-    let mut stream = tokenizer.token_stream(title);
-    while let Some(token) = stream.next() {
-        if token.text.chars().any(char::is_alphanumeric) {
-            starts.insert(token.offset_from);
+    for token in jieba.tokenize(title, TokenizeMode::Default, true) {
+        if token.word.chars().any(char::is_alphanumeric) {
+            starts.insert(token.word.as_ptr() as usize - title.as_ptr() as usize);
         }
     }
     let mut terms = BTreeSet::new();
@@ -93,7 +90,8 @@ mod tests {
 
     #[test]
     fn prefixes_start_at_word_boundaries() {
-        let terms = suggest_terms("海盐县政府信息公开工作年度报告");
+        let jieba = crate::schema::Dictionary::new().current();
+        let terms = suggest_terms("海盐县政府信息公开工作年度报告", &jieba);
         for t in [
             "海",
             "海盐县",

@@ -1,7 +1,9 @@
 //! Behaviour of the catalog search on a small realistic corpus.
 
 use chrono::NaiveDate;
-use gongkai_search::{SearchDocument, SearchError, SearchIndex, SearchQuery, SearchResults};
+use gongkai_search::{
+    Relaxation, SearchDocument, SearchError, SearchIndex, SearchQuery, SearchResults, SortOrder,
+};
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -741,5 +743,236 @@ fn without_an_item_having_every_word_items_with_some_are_listed() {
     let r = search(&index, SearchQuery::text("预算 zzqqxx"));
     assert_eq!(r.total, budget.total);
     assert_eq!(ids(&r), ids(&budget));
+    assert_eq!(
+        r.relaxation,
+        Some(Relaxation::DroppedWords {
+            dropped: vec!["zzqqxx".into()],
+            kept: vec!["预算".into()],
+        })
+    );
     assert_eq!(search(&index, SearchQuery::text("zzqqxx")).total, 0);
+}
+
+fn with_school_bus() -> SearchIndex {
+    let index = indexed();
+    index
+        .upsert(&[doc(
+            "002541133/2025-00023",
+            "海盐县2025年秋季学期中小学校车安全检查结果公示",
+            "县教育局会同公安、交通运输部门对全县中小学校车开展安全检查，结果公示如下。",
+            JYJ,
+            "education",
+            None,
+            date(2025, 9, 20),
+            "valid",
+        )])
+        .unwrap();
+    index
+}
+
+#[test]
+fn characters_that_stand_in_a_title_find_it_whatever_jieba_cut() {
+    let index = with_school_bus();
+    // jieba cuts 中小学校|车: 校车 is no word of the title, yet it stands there.
+    for text in ["校车", "学校车", "校车安全", "秋季学期中小学校车"] {
+        let r = search(&index, SearchQuery::text(text));
+        assert_eq!(
+            r.hits.first().map(|h| h.index_no.as_str()),
+            Some("002541133/2025-00023"),
+            "{text}: {:?}",
+            ids(&r)
+        );
+        assert!(r.relaxation.is_none(), "{text}");
+        assert!(
+            r.hits[0].title_highlighted_html.contains("<mark>"),
+            "{}",
+            r.hits[0].title_highlighted_html
+        );
+    }
+    // Characters that do not stand together do not match as a phrase.
+    assert_eq!(search(&index, SearchQuery::text("车校")).total, 0);
+    // A single character matches every item that has it.
+    let r = search(&index, SearchQuery::text("车"));
+    assert_eq!(ids(&r), ["002541133/2025-00023"]);
+}
+
+#[test]
+fn a_title_phrase_outranks_words_scattered_in_bodies() {
+    let index = indexed();
+    let r = search(&index, SearchQuery::text("部门预算"));
+    assert_eq!(r.hits[0].index_no, "002541117/2024-00012", "{:?}", ids(&r));
+    let r = search(&index, SearchQuery::text("预算 部门"));
+    assert_eq!(r.hits[0].index_no, "002541117/2024-00012", "{:?}", ids(&r));
+}
+
+#[test]
+fn words_that_match_nothing_are_dropped_and_named() {
+    let index = with_school_bus();
+    let r = search(&index, SearchQuery::text("部门预箅"));
+    assert_eq!(
+        r.relaxation,
+        Some(Relaxation::DroppedWords {
+            dropped: vec!["预箅".into()],
+            kept: vec!["部门".into()],
+        })
+    );
+    assert_eq!(r.total, search(&index, SearchQuery::text("部门")).total);
+    assert_eq!(r.unmatched_words(), ["预箅"]);
+    assert_eq!(r.suggestion.as_deref(), Some("部门预算"));
+
+    let r = search(&index, SearchQuery::text("寒假安全"));
+    assert_eq!(
+        r.relaxation,
+        Some(Relaxation::DroppedWords {
+            dropped: vec!["寒假".into()],
+            kept: vec!["安全".into()],
+        })
+    );
+    assert_eq!(ids(&r), ["002541133/2025-00023"]);
+
+    // Every word occurs, never together: items with any of them, said so.
+    let r = search(&index, SearchQuery::text("招生 审计"));
+    assert_eq!(
+        r.relaxation,
+        Some(Relaxation::AnyWord {
+            dropped: vec![],
+            kept: vec!["招生".into(), "审计".into()],
+        })
+    );
+    assert!(r.total >= 2, "{:?}", ids(&r));
+
+    // Nothing at all: no hits, every word unmatched.
+    let r = search(&index, SearchQuery::text("量子纠缠"));
+    assert_eq!((r.total, r.relaxation.clone()), (0, None));
+    assert_eq!(r.unmatched_words(), ["量子", "纠缠"]);
+}
+
+#[test]
+fn typos_and_pinyin_get_a_correction_from_title_words() {
+    let index = with_school_bus();
+    for (typed, expected) in [
+        ("预酸", "预算"),
+        ("预箅", "预算"),
+        ("yusuan", "预算"),
+        ("zhaosheng", "招生"),
+        ("部门预箅", "部门预算"),
+    ] {
+        let r = search(&index, SearchQuery::text(typed));
+        assert_eq!(r.suggestion.as_deref(), Some(expected), "{typed}");
+    }
+    // No correction is offered for what is found, or when nothing is close.
+    assert_eq!(search(&index, SearchQuery::text("预算")).suggestion, None);
+    assert_eq!(search(&index, SearchQuery::text("xyzzyq")).suggestion, None);
+    // Nor when the correction would find nothing within the filters.
+    let within_audit = SearchQuery {
+        agency_code: Some("sjj".into()),
+        ..SearchQuery::text("zhaosheng")
+    };
+    assert_eq!(search(&index, within_audit).suggestion, None);
+}
+
+#[test]
+fn index_numbers_and_doc_numbers_identify_items() {
+    let index = indexed();
+    for typed in [
+        "002541101/2024-00015",
+        " 002541101 / 2024-00015 ",
+        "００２５４１１０１／２０２４－０００１５",
+        "盐政发〔2024〕12号",
+        "盐政发[2024]12号",
+        "盐政发(2024)12号",
+        "盐政发［2024］12号",
+        "盐政发（２０２４）１２号",
+    ] {
+        assert_eq!(
+            index.find_item(typed).unwrap().as_deref(),
+            Some("002541101/2024-00015"),
+            "{typed}"
+        );
+    }
+    for typed in [
+        "",
+        "002541101/2024",
+        "盐政发〔2024〕",
+        "预算",
+        "盐政发〔2024〕99号",
+    ] {
+        assert_eq!(index.find_item(typed).unwrap(), None, "{typed}");
+    }
+    // A 文号 two items share identifies neither.
+    index
+        .upsert(&[doc(
+            "002541101/2024-00099",
+            "关于印发《海盐县政府信息公开管理办法》的通知（更正）",
+            "更正。",
+            ZFB,
+            "regulation",
+            Some("盐政发〔2024〕12号"),
+            date(2024, 3, 9),
+            "valid",
+        )])
+        .unwrap();
+    assert_eq!(index.find_item("盐政发[2024]12号").unwrap(), None);
+}
+
+#[test]
+fn hits_can_be_sorted_newest_first() {
+    let index = indexed();
+    let q = SearchQuery {
+        sort: SortOrder::Newest,
+        per_page: 100,
+        ..SearchQuery::text("预算")
+    };
+    let r = search(&index, q);
+    let by_relevance = search(
+        &index,
+        SearchQuery {
+            per_page: 100,
+            ..SearchQuery::text("预算")
+        },
+    );
+    assert_eq!(r.total, by_relevance.total);
+    let dates: Vec<NaiveDate> = r.hits.iter().map(|h| h.published_on).collect();
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted);
+    assert_ne!(ids(&r), ids(&by_relevance));
+    assert!(r.hits[0].snippet_html.contains("<mark>"));
+}
+
+#[test]
+fn administrators_words_cut_queries_and_bad_words_are_refused() {
+    let index = indexed();
+    assert_eq!(index.query_words("海塘安澜工程"), ["海塘", "安澜", "工程"]);
+    index.set_user_words(&["海塘安澜".into()]).unwrap();
+    assert_eq!(index.query_words("海塘安澜工程"), ["海塘安澜", "工程"]);
+    let err = index
+        .set_user_words(&["海塘安澜".into(), "a b".into()])
+        .unwrap_err();
+    assert!(matches!(err, SearchError::InvalidWord { .. }), "{err}");
+    // The failed call changed nothing.
+    assert_eq!(index.query_words("海塘安澜工程"), ["海塘安澜", "工程"]);
+    // Built-in disclosure vocabulary.
+    assert_eq!(index.query_words("政府采购意向"), ["政府采购意向"]);
+}
+
+#[test]
+fn an_index_of_an_older_schema_is_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        // A tantivy index with another schema.
+        let mut b = tantivy::schema::Schema::builder();
+        b.add_text_field("something", tantivy::schema::STRING);
+        tantivy::Index::create_in_dir(dir.path(), b.build()).unwrap();
+    }
+    assert!(matches!(
+        SearchIndex::open_or_create(dir.path()),
+        Err(SearchError::SchemaMismatch { .. })
+    ));
+    let (index, replaced) = SearchIndex::open_or_replace(dir.path()).unwrap();
+    assert!(replaced);
+    assert_eq!(index.num_docs(), 0);
+    drop(index);
+    let (_, replaced) = SearchIndex::open_or_replace(dir.path()).unwrap();
+    assert!(!replaced);
 }

@@ -41,7 +41,8 @@ pub use model::{
     DraftContent, MAX_NARRATIVE_CHARS, NarrativePart, ReportDraft, derived_from_catalog,
     entered_cells,
 };
-pub use model::{NewTransfer, ReminderRecipient, ReviewCaseListing, TransferResult};
+pub use model::{NewTransfer, ReminderRecipient, ReviewCaseListing, SearchWord, TransferResult};
+pub use repo::MAX_SEARCH_WORD_CHARS;
 pub use repo::PublicItem;
 pub use repo::Publication;
 pub use repo::PublishOutcome;

@@ -64,6 +64,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0006_report_drafts.sql"),
         append_only: &[],
     },
+    Migration {
+        version: 9,
+        name: "search_words",
+        sql: include_str!("../migrations/0009_search_words.sql"),
+        append_only: &[],
+    },
 ];
 
 /// The SQL of `migration` for `dialect`, placeholders replaced and guards appended.

@@ -61,14 +61,44 @@ pub async fn published_count(store: &Store) -> anyhow::Result<u64> {
 /// it fails half-way, the index stays partial and the next start of the
 /// portal ([`sync_index`]) notices the count mismatch and rebuilds again.
 pub async fn rebuild_index(store: &Store, index: &SearchIndex) -> anyhow::Result<usize> {
+    let mut batch: Vec<SearchDocument> = Vec::with_capacity(BATCH_SIZE);
+    let mut indexed = 0usize;
+    let mut cleared = false;
+    let mut failure: Option<anyhow::Error> = None;
+    visit_published(store, |doc| {
+        if failure.is_some() {
+            return;
+        }
+        batch.push(doc);
+        if batch.len() >= BATCH_SIZE {
+            match flush(index, &mut batch, &mut cleared) {
+                Ok(n) => indexed += n,
+                Err(e) => failure = Some(e),
+            }
+        }
+    })
+    .await?;
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    if !cleared || !batch.is_empty() {
+        indexed += flush(index, &mut batch, &mut cleared)?;
+    }
+    Ok(indexed)
+}
+
+/// Calls `visit` with the search document of every published item of
+/// `store`, read agency by agency and category by category (so the
+/// database never pages deep into a large table), a page at a time.
+pub async fn visit_published(
+    store: &Store,
+    mut visit: impl FnMut(SearchDocument),
+) -> anyhow::Result<()> {
     let agencies = store.agencies().await.context("读取机构列表失败")?;
     let names: HashMap<String, String> = agencies
         .iter()
         .map(|a| (a.code.clone(), a.name.clone()))
         .collect();
-    let mut batch: Vec<SearchDocument> = Vec::with_capacity(BATCH_SIZE);
-    let mut indexed = 0usize;
-    let mut cleared = false;
     for agency in &agencies {
         for &category in Category::ALL {
             let mut page = 1;
@@ -84,14 +114,12 @@ pub async fn rebuild_index(store: &Store, index: &SearchIndex) -> anyhow::Result
                     .await
                     .with_context(|| format!("读取{}的公开信息失败", agency.name))?;
                 let name = names.get(&agency.code).map_or("", String::as_str);
-                batch.extend(
-                    listing
-                        .items
-                        .iter()
-                        .filter_map(|item| search_document(item, name)),
-                );
-                if batch.len() >= BATCH_SIZE {
-                    indexed += flush(index, &mut batch, &mut cleared)?;
+                for doc in listing
+                    .items
+                    .iter()
+                    .filter_map(|item| search_document(item, name))
+                {
+                    visit(doc);
                 }
                 if page >= listing.page_count() {
                     break;
@@ -100,9 +128,49 @@ pub async fn rebuild_index(store: &Store, index: &SearchIndex) -> anyhow::Result
             }
         }
     }
-    if !cleared || !batch.is_empty() {
-        indexed += flush(index, &mut batch, &mut cleared)?;
+    Ok(())
+}
+
+/// Gives `index` the words administrators added to the search dictionary
+/// and returns how many it took. A stored word the index does not accept
+/// (none should be: the back office checks them) is skipped with a message.
+pub async fn load_user_words(store: &Store, index: &SearchIndex) -> anyhow::Result<usize> {
+    let mut words = Vec::new();
+    for word in store.search_words().await.context("读取检索词典失败")? {
+        match gongkai_search::check_user_word(&word.word) {
+            Ok(()) => words.push(word.word),
+            Err(reason) => eprintln!("gongkai-web: 检索词典中的“{}”被跳过：{reason}", word.word),
+        }
     }
+    index.set_user_words(&words)?;
+    Ok(words.len())
+}
+
+/// Indexes every published item again, in place: each batch replaces its
+/// items (by 索引号), so searches find every item throughout, unlike
+/// [`rebuild_index`]. Used after the search dictionary changed.
+pub async fn reindex(store: &Store, index: &SearchIndex) -> anyhow::Result<usize> {
+    let mut batch: Vec<SearchDocument> = Vec::with_capacity(BATCH_SIZE);
+    let mut indexed = 0usize;
+    let mut failure: Option<anyhow::Error> = None;
+    let mut cleared = true;
+    visit_published(store, |doc| {
+        if failure.is_some() {
+            return;
+        }
+        batch.push(doc);
+        if batch.len() >= BATCH_SIZE {
+            match flush(index, &mut batch, &mut cleared) {
+                Ok(n) => indexed += n,
+                Err(e) => failure = Some(e),
+            }
+        }
+    })
+    .await?;
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    indexed += flush(index, &mut batch, &mut cleared)?;
     Ok(indexed)
 }
 

@@ -21,7 +21,10 @@ pub use error::PageError;
 /// The index types of the public API, re-exported so callers (the CLI's
 /// `gongkai index rebuild`) need no direct dependency on `gongkai-search`.
 pub use gongkai_search::{SearchDocument, SearchIndex};
-pub use indexing::{IndexSync, published_count, rebuild_index, search_document, sync_index};
+pub use indexing::{
+    IndexSync, load_user_words, published_count, rebuild_index, reindex, search_document,
+    sync_index, visit_published,
+};
 pub use server::{DEFAULT_INDEX_DIR_NAME, ServeConfig, default_index_dir, open_index, serve};
 pub use staff::reminders::{
     DigestMode, DigestOutcome, ReminderSettings, send_digests, spawn_daily,

@@ -77,8 +77,15 @@ pub fn default_index_dir(database_url: &str) -> PathBuf {
 /// Opens the index in `dir` and brings it in step with the database (see
 /// [`sync_index`]), printing what it did.
 pub async fn open_index(store: &Store, dir: &Path) -> anyhow::Result<SearchIndex> {
-    let index = SearchIndex::open_or_create(dir)
+    let (index, replaced) = SearchIndex::open_or_replace(dir)
         .with_context(|| format!("打开搜索索引 {} 失败", dir.display()))?;
+    if replaced {
+        println!(
+            "搜索索引 {} 由旧版本建立，已删除，将从数据库重建",
+            dir.display()
+        );
+    }
+    crate::indexing::load_user_words(store, &index).await?;
     match sync_index(store, &index).await? {
         IndexSync::UpToDate { documents } => {
             println!("搜索索引：{}（{documents} 条）", dir.display());

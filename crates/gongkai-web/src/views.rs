@@ -6,7 +6,9 @@ mod search;
 
 use askama::Template;
 
-pub use search::{HitRow, OptionGroup, SearchFilters, SearchView, SelectOption};
+pub use search::{
+    HitRow, OptionGroup, SearchFilters, SearchView, SelectOption, SortLinks, Suggestion,
+};
 
 use crate::text::Block;
 

@@ -80,7 +80,7 @@ async fn results_show_highlight_snippet_agency_date_and_category() {
             "class=\"hit-meta\"",
             "财政预算决算",
             "<time datetime=\"20",
-            "按相关度排序",
+            "<strong aria-current=\"true\">按相关度</strong>",
             "筛选条件",
             "for=\"f-agency\"",
             "name=\"validity\"",
@@ -187,9 +187,6 @@ async fn script_in_the_query_is_escaped() {
 #[tokio::test]
 async fn bad_parameters_are_400_naming_them_in_chinese() {
     for (query, param, chinese) in [
-        ("q=a&from=2024-02-30", "from", "发布日期（起）"),
-        ("to=tomorrow", "to", "发布日期（止）"),
-        ("from=2024-05-01&to=2024-01-01", "to", "发布日期（止）"),
         ("q=a&page=abc", "page", "页码"),
         ("category=art99", "category", "信息分类"),
         ("validity=maybe", "validity", "有效性"),
@@ -358,4 +355,148 @@ async fn only_published_items_become_search_documents() {
     );
     item.status = gongkai_store::ItemStatus::Withdrawn;
     assert!(search_document(&item, "x").is_none());
+}
+
+#[tokio::test]
+async fn typed_input_is_repaired_with_a_note_not_refused() {
+    let long = "预算".repeat(60);
+    ok_page(
+        &format!("/search?q={}", enc(&long)),
+        &["检索词超过 100 个字，已按前 100 个字检索。"],
+    )
+    .await;
+    ok_page(
+        "/search?q=%E9%A2%84%E7%AE%97&from=2024-05-01&to=2024-01-01",
+        &[
+            "已按 2024-01-01 至 2024-05-01 检索",
+            "name=\"from\" value=\"2024-01-01\"",
+        ],
+    )
+    .await;
+    ok_page(
+        "/search?q=a&from=2024-02-30",
+        &["发布日期（起）“2024-02-30”不是有效日期"],
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_word_that_matches_nothing_is_named_and_corrected() {
+    let html = ok_page(
+        &format!("/search?q={}", enc("部门预箅")),
+        &[
+            "未找到同时包含“预箅”的信息，以下是“部门”的结果。",
+            "与“<span class=\"query\">部门</span>”相关的信息",
+            "您是不是要找：<a href=\"/search?q=",
+            ">部门预算</a>",
+        ],
+    )
+    .await;
+    assert!(
+        !html.contains("与“<span class=\"query\">部门预箅</span>”相关"),
+        "the page must not claim hits for the typo"
+    );
+    assert!(total_of(&html) > 10);
+    let html = ok_page(
+        &format!("/search?q={}", enc("寒假安全")),
+        &["未找到同时包含“寒假”的信息，以下是“安全”的结果。"],
+    )
+    .await;
+    assert!(!html.contains("<mark>寒假</mark>"));
+    for (typed, corrected) in [("预酸", "预算"), ("yusuan", "预算")] {
+        ok_page(
+            &format!("/search?q={}", enc(typed)),
+            &[
+                &format!("未找到与“<span class=\"query\">{typed}</span>”相关的信息"),
+                &format!(
+                    "您是不是要找：<a href=\"/search?q={}\">{corrected}</a>",
+                    enc(corrected)
+                ),
+            ],
+        )
+        .await;
+    }
+}
+
+#[tokio::test]
+async fn two_characters_of_a_title_find_it_whatever_the_segmenter_did() {
+    let html = ok_page(&format!("/search?q={}", enc("校车")), &[]).await;
+    assert!(
+        html.contains("中小学<mark>校车</mark>安全检查结果公示"),
+        "{}",
+        hit_links(&html).join(" ")
+    );
+}
+
+#[tokio::test]
+async fn an_index_number_or_a_doc_number_goes_straight_to_the_item() {
+    let items = all_published().await;
+    let item = items
+        .iter()
+        .find(|i| !i.index_no.starts_with("XSS"))
+        .expect("an item");
+    let (status, headers, _) = get(&format!("/search?q={}", enc(&item.index_no))).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{}", item.index_no);
+    assert_eq!(
+        headers.get(header::LOCATION).and_then(|v| v.to_str().ok()),
+        Some(format!("/items/{}", item.index_no).as_str())
+    );
+    // A 文号 that one item has, typed with square brackets.
+    let numbered = items
+        .iter()
+        .find(|i| {
+            i.doc_number.as_ref().is_some_and(|n| {
+                items
+                    .iter()
+                    .filter(|o| o.doc_number.as_ref() == Some(n))
+                    .count()
+                    == 1
+            })
+        })
+        .expect("a unique 文号");
+    let typed = numbered
+        .doc_number
+        .as_deref()
+        .unwrap_or_default()
+        .replace('〔', "[")
+        .replace('〕', "]");
+    let (status, headers, _) = get(&format!("/search?q={}", enc(&typed))).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{typed}");
+    assert_eq!(
+        headers.get(header::LOCATION).and_then(|v| v.to_str().ok()),
+        Some(format!("/items/{}", numbered.index_no).as_str())
+    );
+}
+
+#[tokio::test]
+async fn results_can_be_sorted_by_date() {
+    let html = ok_page(
+        "/search?q=%E9%A2%84%E7%AE%97&sort=date",
+        &[
+            "<strong aria-current=\"true\">按时间</strong>",
+            "<a href=\"/search?q=%E9%A2%84%E7%AE%97\">按相关度</a>",
+            "<input type=\"hidden\" name=\"sort\" value=\"date\">",
+        ],
+    )
+    .await;
+    let dates: Vec<&str> = html
+        .split("<time datetime=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    assert_eq!(dates.len(), 10);
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted);
+    let next = ok_page("/search?q=%E9%A2%84%E7%AE%97&sort=date&page=2", &[]).await;
+    let first_of_next = next
+        .split("<time datetime=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_default();
+    assert!(
+        first_of_next <= dates[9],
+        "{first_of_next} after {}",
+        dates[9]
+    );
 }

@@ -589,6 +589,20 @@ fn probes(f: &Fixture, pwtest_id: i64) -> Vec<Probe> {
             vec![("password", "short".into())],
             [LOGIN, 422, 403, 403, 403, 403],
         ),
+        get(
+            "/staff/admin/search-words".into(),
+            [LOGIN, 200, 403, 403, 403, 403],
+        ),
+        post(
+            "/staff/admin/search-words".into(),
+            vec![("word", "x".into())],
+            [LOGIN, 422, 403, 403, 403, 403],
+        ),
+        post(
+            "/staff/admin/search-words/remove".into(),
+            vec![("word", "不在词典".into())],
+            [LOGIN, 404, 403, 403, 403, 403],
+        ),
         get("/staff/login".into(), [200, 303, 303, 303, 303, 303]),
     ]
 }
@@ -633,6 +647,8 @@ async fn authorization_matrix_every_route_as_every_role() {
         "/staff/cases/{id}/attachments/{attachment}",
         "/staff/admin/users",
         "/staff/admin/users/{id}/password",
+        "/staff/admin/search-words",
+        "/staff/admin/search-words/remove",
     ] {
         let regex_like = pattern.split('/').collect::<Vec<_>>();
         assert!(
@@ -1059,4 +1075,78 @@ async fn fee_notice_amount_comes_from_the_fee_calculator() {
     )
     .await;
     assert_eq!(paid.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn administrators_extend_the_search_dictionary() {
+    let f = fixture().await;
+    let admin = login("admin").await;
+    let page = get(
+        &admin,
+        "/staff/admin/search-words?try_text=%E6%B5%B7%E5%A1%98%E5%AE%89%E6%BE%9C%E5%B7%A5%E7%A8%8B",
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::OK);
+    let text = page.text();
+    assert!(
+        text.contains("检索词典") && text.contains("尚未加入词语"),
+        "{text}"
+    );
+    assert!(
+        text.contains("<span class=\"word-chip\">海塘</span>"),
+        "cut before the word is added: {text}"
+    );
+    for (bad, why) in [
+        ("海", "至少应有 2 个字"),
+        ("海 塘", "不能含"),
+        ("<b>海塘</b>", "不能含"),
+    ] {
+        let refused = post(&admin, "/staff/admin/search-words", &[("word", bad)]).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+        assert!(refused.text().contains(why), "{bad}: {}", refused.text());
+        assert!(!refused.text().contains("<b>海塘</b>"), "escaped");
+    }
+    let added = post(
+        &admin,
+        "/staff/admin/search-words",
+        &[("word", " 海塘安澜 ")],
+    )
+    .await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER);
+    assert!(
+        added
+            .location()
+            .starts_with("/staff/admin/search-words?added=")
+    );
+    assert_eq!(f.index.query_words("海塘安澜工程"), ["海塘安澜", "工程"]);
+    let words = f.store.search_words().await.unwrap();
+    assert_eq!(words.len(), 1);
+    assert_eq!(
+        (words[0].word.as_str(), words[0].added_by.as_str()),
+        ("海塘安澜", "admin")
+    );
+    let again = post(&admin, "/staff/admin/search-words", &[("word", "海塘安澜")]).await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(again.text().contains("已在词典中"));
+    let listed = get(&admin, "/staff/admin/search-words").await.text();
+    assert!(listed.contains("<td>海塘安澜</td>"), "{listed}");
+    let removed = post(
+        &admin,
+        "/staff/admin/search-words/remove",
+        &[("word", "海塘安澜")],
+    )
+    .await;
+    assert_eq!(removed.status, StatusCode::SEE_OTHER);
+    assert!(f.store.search_words().await.unwrap().is_empty());
+    assert_eq!(
+        f.index.query_words("海塘安澜工程"),
+        ["海塘", "安澜", "工程"]
+    );
+    let audit = f
+        .store
+        .audit_entries("search_word", "海塘安澜")
+        .await
+        .unwrap();
+    let actions: Vec<&str> = audit.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(actions, ["search_word.add", "search_word.remove"]);
 }

@@ -90,6 +90,14 @@ pub fn run(cli: Cli) -> Result<Outcome, Failure> {
             database,
             index_dir,
         }) => serve::rebuild_index(database, index_dir),
+        Command::Index(IndexCommand::Recall {
+            database,
+            index_dir,
+            sample,
+            seed,
+            require,
+            misses,
+        }) => serve::recall(database, index_dir, sample, seed, require, misses),
         Command::Calendar(CalendarCommand::WorkdaysAfter {
             date,
             days,

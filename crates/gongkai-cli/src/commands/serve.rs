@@ -70,6 +70,7 @@ pub fn rebuild_index(
                 dir.display()
             )
         })?;
+        gongkai_web::load_user_words(&store, &index).await?;
         let started = std::time::Instant::now();
         let count = gongkai_web::rebuild_index(&store, &index).await?;
         println!(
@@ -80,4 +81,50 @@ pub fn rebuild_index(
         anyhow::Ok(())
     })?;
     Ok(Outcome::Clean)
+}
+
+/// Measures search recall over the published items of the database.
+pub fn recall(
+    database: Option<String>,
+    index_dir: Option<PathBuf>,
+    sample: usize,
+    seed: u64,
+    require: Option<f64>,
+    print_misses: bool,
+) -> Result<Outcome, Failure> {
+    use gongkai_search::recall::{self, RecallItem, RecallOptions};
+    let database_url = database.unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned());
+    let dir = index_dir.unwrap_or_else(|| gongkai_web::default_index_dir(&database_url));
+    let report = runtime()?.block_on(async {
+        let store = gongkai_store::Store::open(&database_url)
+            .await
+            .context("无法打开数据库")?;
+        let index = gongkai_web::SearchIndex::open_or_create(&dir)
+            .with_context(|| format!("无法打开检索索引 {}", dir.display()))?;
+        gongkai_web::load_user_words(&store, &index).await?;
+        let mut population = Vec::new();
+        gongkai_web::visit_published(&store, |doc| population.push(RecallItem::from(&doc))).await?;
+        let started = std::time::Instant::now();
+        // Nothing else runs on this runtime: searching on it is fine.
+        let report = recall::measure(&index, population, RecallOptions { sample, seed })
+            .context("检索失败")?;
+        eprintln!("searched in {:.1} s", started.elapsed().as_secs_f64());
+        anyhow::Ok(report)
+    })?;
+    println!("{report}");
+    if print_misses {
+        for miss in &report.misses {
+            println!(
+                "  missed {:?} in {} {}",
+                miss.query, miss.index_no, miss.title
+            );
+        }
+    }
+    match require {
+        Some(percent) if report.recall() * 100.0 < percent => Err(Failure::BadInput(format!(
+            "recall {:.2} % is below the required {percent} %",
+            report.recall() * 100.0
+        ))),
+        _ => Ok(Outcome::Clean),
+    }
 }

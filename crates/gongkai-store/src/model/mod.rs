@@ -37,7 +37,7 @@ pub use report_draft::{
     entered_cells,
 };
 pub use review::{NewReviewCase, ReviewCase};
-pub use staff::{NewStaffUser, StaffRole, StaffUser};
+pub use staff::{NewStaffUser, SearchWord, StaffRole, StaffUser};
 
 pub(crate) use gongkai_domain::keyed_enum;
 

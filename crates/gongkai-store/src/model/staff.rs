@@ -48,3 +48,14 @@ pub struct StaffUser {
     /// Whether the user may log in.
     pub active: bool,
 }
+
+/// A word administrators added to the search segmentation dictionary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchWord {
+    /// The word.
+    pub word: String,
+    /// Username of the administrator who added it.
+    pub added_by: String,
+    /// When (RFC 3339 text, UTC).
+    pub added_at: String,
+}

@@ -17,6 +17,7 @@ mod publishing;
 mod report_drafts;
 mod reports;
 mod reviews;
+mod search_words;
 mod session;
 mod staff;
 mod stats;
@@ -31,6 +32,7 @@ pub use login::{
 pub use publishing::PublicItem;
 pub use publishing::PublishOutcome;
 pub use report_drafts::Publication;
+pub use search_words::MAX_SEARCH_WORD_CHARS;
 pub use session::{NewSession, SessionPolicy, StaffSession, random_token};
 
 use sqlx::any::AnyRow;

@@ -6,15 +6,18 @@ use std::time::Instant;
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
-use axum::response::Html;
-use gongkai_search::{SearchIndex, SearchQuery, SearchResults};
+use axum::response::{IntoResponse, Redirect, Response};
+use gongkai_search::{Relaxation, SearchIndex, SearchQuery, SearchResults, SortOrder};
 use gongkai_store::{Agency, AgencyKind, Category, Validity};
 
 use super::paging::pagination;
 use super::render;
 use super::search_params::SearchParams;
 use crate::text::item_href;
-use crate::views::{Chrome, Crumb, HitRow, OptionGroup, SearchFilters, SearchView, SelectOption};
+use crate::views::{
+    Chrome, Crumb, HitRow, OptionGroup, SearchFilters, SearchView, SelectOption, SortLinks,
+    Suggestion,
+};
 use crate::{AppState, PageError};
 
 /// Runs a search on the blocking pool (tantivy work is CPU-bound).
@@ -29,11 +32,25 @@ pub(crate) async fn run_search(
         .map_err(|e| PageError::Internal(format!("检索失败：{e}")))
 }
 
-/// `GET /search`.
+/// The 索引号 of the item a query names (its 索引号, or a 文号 one item has).
+async fn identified_item(
+    index: &std::sync::Arc<SearchIndex>,
+    text: &str,
+) -> Result<Option<String>, PageError> {
+    let index = index.clone();
+    let text = text.to_owned();
+    tokio::task::spawn_blocking(move || index.find_item(&text))
+        .await
+        .map_err(|e| PageError::Internal(format!("检索任务失败：{e}")))?
+        .map_err(|e| PageError::Internal(format!("检索失败：{e}")))
+}
+
+/// `GET /search`. A query that is an item's 索引号, or a 文号 only one item
+/// has, redirects to that item.
 pub async fn page(
     State(state): State<AppState>,
     query: Result<Query<HashMap<String, String>>, QueryRejection>,
-) -> Result<Html<String>, PageError> {
+) -> Result<Response, PageError> {
     let Query(raw) = query.map_err(|e| PageError::BadRequest {
         param: "查询字符串",
         message: e.body_text(),
@@ -48,6 +65,11 @@ pub async fn page(
             param: "agency",
             message: format!("发布机构“{}”不存在", crate::text::truncate(code)),
         });
+    }
+    if !params.q.is_empty()
+        && let Some(index_no) = identified_item(&state.search, &params.q).await?
+    {
+        return Ok(Redirect::to(&item_href(&index_no)).into_response());
     }
     let started = Instant::now();
     let results = if params.is_search() {
@@ -104,8 +126,58 @@ pub async fn page(
         seconds,
         hits,
         pages: pagination(params.page, page_count, |n| params.href(n)),
+        summary_q: match results.as_ref().and_then(|r| r.relaxation.as_ref()) {
+            Some(Relaxation::DroppedWords { kept, .. }) => kept.join(" "),
+            Some(Relaxation::AnyWord { kept, .. }) => kept.join(" 或 "),
+            None => params.q.clone(),
+        },
+        notes: params.notes.clone(),
+        relaxed_note: results
+            .as_ref()
+            .and_then(|r| r.relaxation.as_ref())
+            .map(relaxed_note),
+        suggestion: results
+            .as_ref()
+            .and_then(|r| r.suggestion.as_ref())
+            .map(|text| Suggestion {
+                href: params.with_text(text).href(1),
+                text: text.clone(),
+            }),
+        sort_links: (!params.q.is_empty()).then(|| SortLinks {
+            by_date: params.sort == SortOrder::Newest,
+            relevance_href: params.sorted(SortOrder::Relevance).href(1),
+            date_href: params.sorted(SortOrder::Newest).href(1),
+        }),
     };
-    render(&view)
+    Ok(render(&view)?.into_response())
+}
+
+/// What the page says when the hits are for fewer words than typed.
+fn relaxed_note(relaxation: &Relaxation) -> String {
+    let quoted = |words: &[String]| {
+        words
+            .iter()
+            .map(|w| format!("“{w}”"))
+            .collect::<Vec<_>>()
+            .join("")
+    };
+    match relaxation {
+        Relaxation::DroppedWords { dropped, kept } => format!(
+            "未找到同时包含{}的信息，以下是{}的结果。",
+            quoted(dropped),
+            quoted(kept)
+        ),
+        Relaxation::AnyWord { dropped, kept } => {
+            let mut note = format!(
+                "未找到同时包含{}的信息，以下结果只包含其中部分词语。",
+                quoted(kept)
+            );
+            if !dropped.is_empty() {
+                note.push_str(&format!("{}未找到任何信息。", quoted(dropped)));
+            }
+            note
+        }
+    }
 }
 
 /// The number of hits as shown: “10,000+” when the count stopped at
@@ -197,7 +269,24 @@ fn filters(params: &SearchParams, agencies: &[Agency]) -> SearchFilters {
 
 #[cfg(test)]
 mod tests {
-    use super::total_label;
+    use super::{Relaxation, relaxed_note, total_label};
+
+    #[test]
+    fn relaxed_searches_name_the_dropped_words() {
+        let note = relaxed_note(&Relaxation::DroppedWords {
+            dropped: vec!["预箅".into()],
+            kept: vec!["部门".into()],
+        });
+        assert_eq!(note, "未找到同时包含“预箅”的信息，以下是“部门”的结果。");
+        let note = relaxed_note(&Relaxation::AnyWord {
+            dropped: vec!["量子".into()],
+            kept: vec!["寒假".into(), "预算".into()],
+        });
+        assert_eq!(
+            note,
+            "未找到同时包含“寒假”“预算”的信息，以下结果只包含其中部分词语。“量子”未找到任何信息。"
+        );
+    }
 
     #[test]
     fn capped_totals_read_as_a_lower_bound() {

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use gongkai_search::SearchQuery;
+use gongkai_search::{SearchQuery, SortOrder};
 use gongkai_store::{Category, Validity};
 
 use crate::PageError;
@@ -38,8 +38,13 @@ pub struct SearchParams {
     pub validity: Option<Validity>,
     /// `doc_number`: 文号 or its beginning.
     pub doc_number: Option<String>,
+    /// `sort`: `date` for newest first, otherwise by relevance.
+    pub sort: SortOrder,
     /// `page`, from 1.
     pub page: u32,
+    /// What was changed in the input to make it searchable (a query cut to
+    /// length, dates swapped or ignored), shown above the results.
+    pub notes: Vec<String>,
 }
 
 /// A 400 naming the parameter, with the Chinese name first in the message.
@@ -52,52 +57,56 @@ fn value<'a>(raw: &'a HashMap<String, String>, key: &str) -> Option<&'a str> {
     raw.get(key).map(|v| v.trim()).filter(|v| !v.is_empty())
 }
 
-/// Text without control characters, at most `max` characters or a 400.
+/// Text without control characters, trimmed; text over `max` characters
+/// is cut to `max` with a note.
 fn text(
     raw: &HashMap<String, String>,
-    key: &'static str,
+    key: &str,
     label: &str,
     max: usize,
-) -> Result<Option<String>, PageError> {
-    let Some(v) = value(raw, key) else {
-        return Ok(None);
-    };
+    notes: &mut Vec<String>,
+) -> Option<String> {
+    let v = value(raw, key)?;
     let cleaned: String = v
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
-    if cleaned.chars().count() > max {
-        return Err(bad(
-            key,
-            format!("{label}不能超过 {max} 个字，收到“{}”", truncate(&cleaned)),
-        ));
-    }
-    Ok(Some(cleaned.trim().to_owned()).filter(|s| !s.is_empty()))
+    let cleaned = if cleaned.chars().count() > max {
+        notes.push(format!("{label}超过 {max} 个字，已按前 {max} 个字检索。"));
+        cleaned.chars().take(max).collect()
+    } else {
+        cleaned
+    };
+    Some(cleaned.trim().to_owned()).filter(|s| !s.is_empty())
 }
 
+/// A date in `YYYY-MM-DD`; anything else is ignored with a note.
 fn date(
     raw: &HashMap<String, String>,
-    key: &'static str,
+    key: &str,
     label: &str,
-) -> Result<Option<NaiveDate>, PageError> {
-    value(raw, key)
-        .map(|v| {
-            NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| {
-                bad(
-                    key,
-                    format!(
-                        "{label}应为“年-月-日”格式的有效日期（如 2024-03-01），收到“{}”",
-                        truncate(v)
-                    ),
-                )
-            })
-        })
-        .transpose()
+    notes: &mut Vec<String>,
+) -> Option<NaiveDate> {
+    let v = value(raw, key)?;
+    match NaiveDate::parse_from_str(v, "%Y-%m-%d") {
+        Ok(date) => Some(date),
+        Err(_) => {
+            notes.push(format!(
+                "{label}“{}”不是有效日期（应为 2024-03-01 这样的格式），已忽略。",
+                truncate(v)
+            ));
+            None
+        }
+    }
 }
 
 impl SearchParams {
-    /// Reads the parameters; a malformed value is a 400 that names it.
+    /// Reads the parameters. What a person types or picks in the form never
+    /// fails: a query over [`MAX_QUERY_CHARS`] is cut, an unreadable date
+    /// ignored, a reversed date range swapped, each with a note. A category,
+    /// validity or page that no form or link produces is a 400 naming it.
     pub fn parse(raw: &HashMap<String, String>) -> Result<SearchParams, PageError> {
+        let mut notes = Vec::new();
         let category = value(raw, "category")
             .map(|key| {
                 Category::from_key(key)
@@ -117,16 +126,20 @@ impl SearchParams {
                 })
             })
             .transpose()?;
-        let from = date(raw, "from", "发布日期（起）")?;
-        let to = date(raw, "to", "发布日期（止）")?;
-        if let (Some(from), Some(to)) = (from, to)
-            && from > to
+        let mut from = date(raw, "from", "发布日期（起）", &mut notes);
+        let mut to = date(raw, "to", "发布日期（止）", &mut notes);
+        if let (Some(start), Some(end)) = (from, to)
+            && start > end
         {
-            return Err(bad(
-                "to",
-                format!("发布日期（止）{to} 早于发布日期（起）{from}"),
+            notes.push(format!(
+                "发布日期（止）{end} 早于（起）{start}，已按 {end} 至 {start} 检索。"
             ));
+            (from, to) = (Some(end), Some(start));
         }
+        let sort = match value(raw, "sort") {
+            Some("date") => SortOrder::Newest,
+            _ => SortOrder::Relevance,
+        };
         let page = match value(raw, "page") {
             None => 1,
             Some(v) => match v.parse::<u32>() {
@@ -139,15 +152,19 @@ impl SearchParams {
                 }
             },
         };
+        let q = text(raw, "q", "检索词", MAX_QUERY_CHARS, &mut notes).unwrap_or_default();
+        let doc_number = text(raw, "doc_number", "文号", MAX_DOC_NUMBER_CHARS, &mut notes);
         Ok(SearchParams {
-            q: text(raw, "q", "检索词", MAX_QUERY_CHARS)?.unwrap_or_default(),
+            q,
             agency: value(raw, "agency").map(str::to_owned),
             category,
             from,
             to,
             validity,
-            doc_number: text(raw, "doc_number", "文号", MAX_DOC_NUMBER_CHARS)?,
+            doc_number,
+            sort,
             page,
+            notes,
         })
     }
 
@@ -176,8 +193,29 @@ impl SearchParams {
             published_to: self.to,
             validity: self.validity.map(|v| v.key().to_owned()),
             doc_number: self.doc_number.clone(),
+            sort: self.sort,
             page: self.page,
             per_page: PER_PAGE,
+        }
+    }
+
+    /// The same search sorted by `sort`, from page 1.
+    pub fn sorted(&self, sort: SortOrder) -> SearchParams {
+        SearchParams {
+            sort,
+            page: 1,
+            notes: Vec::new(),
+            ..self.clone()
+        }
+    }
+
+    /// The same filters with text `q`, from page 1.
+    pub fn with_text(&self, q: &str) -> SearchParams {
+        SearchParams {
+            q: q.to_owned(),
+            page: 1,
+            notes: Vec::new(),
+            ..self.clone()
         }
     }
 
@@ -198,15 +236,23 @@ impl SearchParams {
             ("to", to.as_str()),
             ("validity", self.validity.map_or("", Validity::key)),
             ("doc_number", self.doc_number.as_deref().unwrap_or_default()),
+            (
+                "sort",
+                match self.sort {
+                    SortOrder::Relevance => "",
+                    SortOrder::Newest => "date",
+                },
+            ),
             ("page", page.as_str()),
         ];
         format!("/search{}", query_string(pairs))
     }
 
-    /// The same text without filters.
+    /// The same text (and order) without filters.
     pub fn without_filters(&self) -> SearchParams {
         SearchParams {
             q: self.q.clone(),
+            sort: self.sort,
             page: 1,
             ..SearchParams::default()
         }
@@ -251,16 +297,12 @@ mod tests {
 
     #[test]
     fn rejects_malformed_values_naming_them() {
-        let long = "长".repeat(MAX_QUERY_CHARS + 1);
         for (key, value, chinese) in [
             ("page", "abc", "页码"),
             ("page", "0", "页码"),
             ("page", "99999", "页码"),
-            ("from", "2024-13-01", "发布日期（起）"),
-            ("to", "yesterday", "发布日期（止）"),
             ("category", "art99", "信息分类"),
             ("validity", "maybe", "有效性"),
-            ("q", long.as_str(), "检索词"),
         ] {
             match SearchParams::parse(&raw(&[(key, value)])) {
                 Err(PageError::BadRequest { param, message }) => {
@@ -270,10 +312,51 @@ mod tests {
                 other => panic!("{key}={value}: {other:?}"),
             }
         }
-        let reversed = SearchParams::parse(&raw(&[("from", "2024-02-01"), ("to", "2024-01-01")]));
-        assert!(matches!(
-            reversed,
-            Err(PageError::BadRequest { param: "to", .. })
-        ));
+    }
+
+    #[test]
+    fn typed_input_is_repaired_with_a_note() {
+        let long = format!("{}尾巴", "长".repeat(MAX_QUERY_CHARS - 1));
+        let params = SearchParams::parse(&raw(&[("q", long.as_str())])).expect("cut");
+        assert_eq!(params.q.chars().count(), MAX_QUERY_CHARS);
+        assert!(params.q.ends_with('尾'), "{}", params.q);
+        assert!(params.notes[0].contains("100 个字"), "{:?}", params.notes);
+
+        let params = SearchParams::parse(&raw(&[("from", "2024-02-01"), ("to", "2024-01-01")]))
+            .expect("swapped");
+        assert_eq!(params.from, NaiveDate::from_ymd_opt(2024, 1, 1));
+        assert_eq!(params.to, NaiveDate::from_ymd_opt(2024, 2, 1));
+        assert!(
+            params.notes[0].contains("已按 2024-01-01 至 2024-02-01"),
+            "{:?}",
+            params.notes
+        );
+
+        let params = SearchParams::parse(&raw(&[
+            ("q", "预算"),
+            ("from", "2024-13-01"),
+            ("to", "昨天"),
+        ]))
+        .expect("ignored");
+        assert_eq!((params.from, params.to), (None, None));
+        assert_eq!(params.notes.len(), 2, "{:?}", params.notes);
+        assert!(
+            params.notes[1].contains("发布日期（止）“昨天”"),
+            "{:?}",
+            params.notes
+        );
+    }
+
+    #[test]
+    fn sort_by_date_is_kept_in_links() {
+        let params = SearchParams::parse(&raw(&[("q", "预算"), ("sort", "date"), ("page", "2")]))
+            .expect("valid");
+        assert_eq!(params.sort, SortOrder::Newest);
+        assert!(
+            params.href(3).ends_with("&sort=date&page=3"),
+            "{}",
+            params.href(3)
+        );
+        assert!(!params.sorted(SortOrder::Relevance).href(1).contains("sort"));
     }
 }

@@ -34,6 +34,7 @@ mod publishing;
 #[path = "../../../gongkai-domain/tests/scenarios/cases.rs"]
 pub(crate) mod scenario_cases;
 mod scope;
+mod search_words;
 mod views;
 
 use std::sync::Arc;
@@ -138,6 +139,14 @@ pub(crate) fn router(state: AppState) -> Router<AppState> {
         .route(
             "/staff/admin/users/{id}/password",
             post(admin::reset_password),
+        )
+        .route(
+            "/staff/admin/search-words",
+            get(search_words::page).post(search_words::add),
+        )
+        .route(
+            "/staff/admin/search-words/remove",
+            post(search_words::remove),
         )
         .merge(publishing::routes())
         .merge(catalog_import::routes())

@@ -82,6 +82,7 @@ impl StaffChrome {
         }
         if role == StaffRole::Administrator {
             link("用户管理", "/staff/admin/users", "users");
+            link("检索词典", "/staff/admin/search-words", "search_words");
         }
         menu.push(MenuLink {
             label: "修改密码",
@@ -359,4 +360,27 @@ pub(crate) struct UsersView {
     pub min_chars: usize,
     pub form_username: String,
     pub form_display_name: String,
+}
+
+/// A word of the search dictionary.
+pub(crate) struct SearchWordRow {
+    pub word: String,
+    pub added_by: String,
+    /// `YYYY-MM-DD HH:MM`.
+    pub added_at: String,
+}
+
+/// `GET /staff/admin/search-words`.
+#[derive(Template)]
+#[template(path = "staff/search_words.html")]
+pub(crate) struct SearchWordsView {
+    pub chrome: StaffChrome,
+    pub csrf: String,
+    pub words: Vec<SearchWordRow>,
+    pub flash: Option<String>,
+    pub error: Option<String>,
+    pub form_word: String,
+    pub try_text: String,
+    pub try_words: Vec<String>,
+    pub max_chars: usize,
 }

@@ -92,4 +92,35 @@ pub struct SearchView {
     pub hits: Vec<HitRow>,
     /// Pagination links.
     pub pages: Vec<PageLink>,
+    /// What the hits are for, inside “…” in the heading: the text, or the
+    /// words that were searched when some were dropped.
+    pub summary_q: String,
+    /// Notes on repaired input (query cut, dates swapped or ignored).
+    pub notes: Vec<String>,
+    /// Why the hits are for fewer words than typed, or `None`.
+    pub relaxed_note: Option<String>,
+    /// “您是不是要找” link, or `None`.
+    pub suggestion: Option<Suggestion>,
+    /// Links for the two orders (with text only).
+    pub sort_links: Option<SortLinks>,
+}
+
+/// A corrected query offered as a link.
+#[derive(Debug, Clone)]
+pub struct Suggestion {
+    /// The corrected text.
+    pub text: String,
+    /// Its search link.
+    pub href: String,
+}
+
+/// The same search by relevance and by date.
+#[derive(Debug, Clone)]
+pub struct SortLinks {
+    /// Whether the hits are newest first.
+    pub by_date: bool,
+    /// Link to the relevance order.
+    pub relevance_href: String,
+    /// Link to the date order.
+    pub date_href: String,
 }
